@@ -78,7 +78,7 @@ def _structure_decimal(value: object, _: type) -> Decimal:
         if not number.is_finite():
             raise ValueError(f"expected a finite number, got {value!r}")
         return number
-    raise TypeError(f"expected an amount as text (\"10000\") or a whole number, got {_type_name(value)} {value!r}")
+    raise TypeError(f'expected an amount as text ("10000") or a whole number, got {_type_name(value)} {value!r}')
 
 
 def _structure_date(value: object, _: type) -> dt.date:
@@ -102,8 +102,8 @@ def _structure_partial_date(value: object, _: type) -> PartialDate:
     if isinstance(value, str):
         return PartialDate.parse(value)
     if type(value) is int:
-        raise TypeError(f"expected a date as text; write the year {value} as \"{value}\"")
-    raise TypeError(f"expected a date as text (\"2017-08\"), got {_type_name(value)} {value!r}")
+        raise TypeError(f'expected a date as text; write the year {value} as "{value}"')
+    raise TypeError(f'expected a date as text ("2017-08"), got {_type_name(value)} {value!r}')
 
 
 def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
@@ -187,7 +187,20 @@ def structure_problems(data: object, cls: type[_T], *, file: str = "<data>") -> 
     try:
         return converter.structure(data, cls), []
     except Exception as exc:  # every failure is turned into problems, never a traceback
-        return None, [Problem(file=file, path=path, message=message) for path, message in _flatten(exc, "")]
+        found = [_attribute_path(path, message, cls) for path, message in _flatten(exc, "")]
+        return None, [Problem(file=file, path=path, message=message) for path, message in found]
+
+
+def _attribute_path(path: str, message: str, cls: type[Any]) -> tuple[str, str]:
+    """Attach a whole-record error to the field its message starts with, if any.
+
+    Invariants spanning several fields are checked after construction, where cattrs no longer
+    knows the field; the model's messages name the field first, so the path can be recovered.
+    """
+    first = message.split(" ", 1)[0]
+    if not path and attrs.has(cls) and first in fields_of(cls):
+        return first, message
+    return path, message
 
 
 def _join(path: str, part: str | int) -> str:
@@ -216,7 +229,10 @@ def _flatten(exc: BaseException, path: str) -> Iterator[tuple[str, str]]:
         for inner in exc.exceptions:
             yield from _flatten(inner, path)
     elif isinstance(exc, KeyError):
-        yield path, f"required field {exc.args[0]!r} is missing" if exc.args else "required field is missing"
+        yield (
+            path,
+            f"required field {exc.args[0]!r} is missing" if exc.args else "required field is missing",
+        )
     elif len(exc.args) >= 2 and isinstance(exc.args[1], attrs.Attribute):
         # An attrs validator's own error: (message, attribute, expected, value).
         yield _join(path, exc.args[1].name), _describe_attrs_error(exc)
@@ -230,9 +246,11 @@ def _describe_attrs_error(exc: BaseException) -> str:
     if isinstance(expected, type):
         return f"expected {expected.__name__}, got {value!r}"
     if expected is not None:
-        return f"must be one of {sorted(map(str, expected))}, got {value!r}" if isinstance(
-            expected, list | tuple | set | frozenset
-        ) else f"invalid value {value!r}"
+        return (
+            f"must be one of {sorted(map(str, expected))}, got {value!r}"
+            if isinstance(expected, list | tuple | set | frozenset)
+            else f"invalid value {value!r}"
+        )
     return str(exc.args[0])
 
 

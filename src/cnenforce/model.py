@@ -94,9 +94,7 @@ def _text_tuple(instance: object, attribute: attrs.Attribute[Any], value: object
 
 def _identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
-        raise ValueError(
-            f"{attribute.name} must be lowercase words joined by hyphens, got {value!r}"
-        )
+        raise ValueError(f"{attribute.name} must be lowercase words joined by hyphens, got {value!r}")
 
 
 def _optional_identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -110,9 +108,7 @@ def _positive_int(instance: object, attribute: attrs.Attribute[Any], value: obje
 
 
 def _http_url(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (
-        not isinstance(value, str) or not re.match(r"^https?://[^\s/]+\.[^\s]*$", value)
-    ):
+    if value is not None and (not isinstance(value, str) or not re.match(r"^https?://[^\s/]+\.[^\s]*$", value)):
         raise ValueError(f"{attribute.name} must be an http(s) URL, got {value!r}")
 
 
@@ -183,9 +179,7 @@ class PartialDate:
         """
         match = _PARTIAL_DATE.fullmatch(text.strip()) if isinstance(text, str) else None
         if match is None:
-            raise ValueError(
-                f"not a date: {text!r} (expected YYYY, YYYY-MM, YYYY-MM-DD, or 'early|mid|late YYYY-MM')"
-            )
+            raise ValueError(f"not a date: {text!r} (expected YYYY, YYYY-MM, YYYY-MM-DD, or 'early|mid|late YYYY-MM')")
         qualifier = match["qualifier"]
         return cls(
             year=int(match["year"]),
@@ -499,9 +493,7 @@ class Instrument:
 
     def version_at(self, date: dt.date) -> InstrumentVersion | None:
         """The text in force on *date*, or ``None`` if the instrument was not yet in force."""
-        in_force = [
-            version for version in self.versions if version.effective is None or version.effective <= date
-        ]
+        in_force = [version for version in self.versions if version.effective is None or version.effective <= date]
         return in_force[-1] if in_force else None
 
 
@@ -526,7 +518,10 @@ class Penalty:
     """What exactly was ordered, in our own words."""
 
     def __attrs_post_init__(self) -> None:
-        if self.amount is not None and self.kind not in (PenaltyKind.FINE, PenaltyKind.CONFISCATION):
+        if self.amount is not None and self.kind not in (
+            PenaltyKind.FINE,
+            PenaltyKind.CONFISCATION,
+        ):
             raise ValueError(f"only a fine or a confiscation has an amount, not {self.kind.value}")
         if self.person is not None and self.target is not PenaltyTarget.RESPONSIBLE_PERSON:
             raise ValueError("person is for penalties on a responsible person")
@@ -559,29 +554,31 @@ class Case:
     summary: str = attrs.field(validator=_non_empty_text)
     """What happened, in our own words."""
     respondent: Entity = attrs.field(validator=v.instance_of(Entity))
+    penalty_disclosure: PenaltyDisclosure = attrs.field(validator=v.instance_of(PenaltyDisclosure))
+    title_zh: str | None = attrs.field(default=None, validator=_optional_text)
+    summary_zh: str | None = attrs.field(default=None, validator=_optional_text)
+    """Chinese summary, in our own words."""
     authorities: tuple[str, ...] = attrs.field(default=(), validator=v.and_(_text_tuple, _unique))
     """Catalogue ids of the authorities that acted; empty when the source names none."""
     authority_note: str | None = attrs.field(default=None, validator=_optional_text)
     """How the source describes an authority it does not name ("the local cyberspace office")."""
     region: Region | None = attrs.field(default=None, validator=_optional(Region))
     """Where the action was taken."""
-    events: tuple[Event, ...] = attrs.field(default=(), validator=_tuple_of(Event))
-    """The case's history, in order."""
-    violations: tuple[Provision, ...] = attrs.field(default=(), validator=_tuple_of(Provision))
-    """Provisions the respondent was found to have breached."""
-    penalty_disclosure: PenaltyDisclosure = attrs.field(validator=v.instance_of(PenaltyDisclosure))
-    penalties: tuple[Penalty, ...] = attrs.field(default=(), validator=_tuple_of(Penalty))
-    tags: tuple[Tag, ...] = attrs.field(default=(), validator=v.and_(_tuple_of(Tag), _unique))
     joint_action: str | None = attrs.field(default=None, validator=_optional_identifier)
     """Shared by the cases a source reports as one action against several respondents."""
-    title_zh: str | None = attrs.field(default=None, validator=_optional_text)
-    summary_zh: str | None = attrs.field(default=None, validator=_optional_text)
-    sources: tuple[Source, ...] = attrs.field(validator=_tuple_of(Source))
+    violations: tuple[Provision, ...] = attrs.field(default=(), validator=_tuple_of(Provision))
+    """Provisions the respondent was found to have breached."""
+    tags: tuple[Tag, ...] = attrs.field(default=(), validator=v.and_(_tuple_of(Tag), _unique))
+    events: tuple[Event, ...] = attrs.field(default=(), validator=_tuple_of(Event))
+    """The case's history, in order."""
+    penalties: tuple[Penalty, ...] = attrs.field(default=(), validator=_tuple_of(Penalty))
+    sources: tuple[Source, ...] = attrs.field(default=(), validator=_tuple_of(Source))
+    """Where the facts come from: at least one."""
 
     @sources.validator
     def _check_sources(self, attribute: attrs.Attribute[Any], value: tuple[Source, ...]) -> None:
         if not value:
-            raise ValueError("a case needs at least one source")
+            raise ValueError("sources must list at least one source")
 
     def __attrs_post_init__(self) -> None:
         stated = self.penalty_disclosure is PenaltyDisclosure.STATED

@@ -1,0 +1,320 @@
+"""The ``cnenforce`` command line.
+
+Exit codes: 0 success; 1 the command ran but found problems (or nothing); 2 usage errors.
+Errors are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from cnenforce.errors import CnenforceError, DataError
+
+__all__ = ["main"]
+
+DEFAULT_DATA = Path("data")
+DEFAULT_BUNDLE = Path("src/cnenforce/_data/bundle.json")
+
+
+class _UsageError(Exception):
+    """Bad arguments: reported on one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{self.prog}: {message}")
+
+
+def _print_json(data: Any, out: TextIO) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+# --- data commands -----------------------------------------------------------------------------
+
+
+def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    from cnenforce.validation import validate
+
+    paths = args.paths or [DEFAULT_DATA]
+    report = validate(paths)
+    for problem in report.problems:
+        print(problem, file=out)
+    failed = not report.ok(strict=args.strict)
+    errors, warnings = len(report.errors), len(report.warnings)
+    summary = f"{report.files} files checked: {errors} errors, {warnings} warnings"
+    print(
+        summary + (" (warnings count as errors with --strict)" if args.strict and warnings else ""),
+        file=sys.stderr,
+    )
+    return 1 if failed else 0
+
+
+def _cmd_compile(args: argparse.Namespace, out: TextIO) -> int:
+    from cnenforce.compile import bundle_text, compile_data, read_data_dir
+
+    if args.check:
+        expected = bundle_text(read_data_dir(args.data))
+        actual = args.output.read_text(encoding="utf-8") if args.output.is_file() else ""
+        if expected != actual:
+            print(f"{args.output} is stale: run `cnenforce compile` and commit it", file=sys.stderr)
+            return 1
+        print(f"{args.output} is up to date", file=out)
+        return 0
+    dataset = compile_data(args.data, args.output, bump=args.bump)
+    print(f"wrote {args.output}: {len(dataset)} cases, dataset version {dataset.version}", file=out)
+    return 0
+
+
+def _cmd_format(args: argparse.Namespace, out: TextIO) -> int:
+    from cnenforce.formatting import format_paths
+
+    changed, problems = format_paths(args.paths or [DEFAULT_DATA], check=args.check)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    for path in changed:
+        print(f"{'would reformat' if args.check else 'reformatted'} {path}", file=out)
+    return 1 if problems or (args.check and changed) else 0
+
+
+# --- dataset commands --------------------------------------------------------------------------
+
+
+def _load(args: argparse.Namespace) -> Any:
+    from cnenforce.dataset import load
+
+    return load(args.data) if getattr(args, "data", None) else load()
+
+
+def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+    from cnenforce.query import select
+
+    dataset = _load(args)
+    cases = select(
+        dataset,
+        instrument=args.instrument,
+        provision=args.provision,
+        authority=args.authority,
+        province=args.province,
+        tag=args.tag,
+        since=args.since,
+        until=args.until,
+    )
+    if args.json:
+        from cnenforce.export import case_records
+
+        _print_json(case_records(cases), out)
+    else:
+        for case in cases:
+            print(f"{case.id}\t{case.date or '-'}\t{case.title}", file=out)
+    return 0 if cases else 1
+
+
+def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    from cnenforce.converter import unstructure
+    from cnenforce.report import describe_case
+
+    dataset = _load(args)
+    case = dataset.get(args.case_id)
+    if case is None:
+        raise _UsageError(f"no case with id {args.case_id!r} (try `cnenforce list`)")
+    if args.json:
+        _print_json(unstructure(case), out)
+    else:
+        out.write(describe_case(case, dataset.catalogue))
+    return 0
+
+
+def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
+    from cnenforce.report import describe_statistics
+    from cnenforce.stats import statistics
+
+    dataset = _load(args)
+    summary = statistics(dataset.cases)
+    if args.json:
+        from cnenforce.converter import unstructure
+
+        _print_json({"dataset_version": dataset.version, **unstructure(summary)}, out)
+    else:
+        out.write(describe_statistics(summary, dataset))
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from cnenforce.export import write_export
+
+    dataset = _load(args)
+    if args.output is None:
+        write_export(dataset, args.format, out)
+    else:
+        with args.output.open("w", encoding="utf-8", newline="") as handle:
+            write_export(dataset, args.format, handle)
+        print(f"wrote {args.output} ({args.format}, {len(dataset)} cases)", file=sys.stderr)
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    from cnenforce.schema import case_schema
+
+    _print_json(case_schema(), out)
+    return 0
+
+
+# --- citation commands -------------------------------------------------------------------------
+
+
+def _cmd_cite(args: argparse.Namespace, out: TextIO) -> int:
+    from cnenforce import citations
+
+    text = " ".join(args.text)
+    matches = citations.find(text, strict=args.strict)
+    if args.json:
+        _print_json([_match_record(match) for match in matches], out)
+    else:
+        for match in matches:
+            provision = match.provision
+            label = citations.format(provision, args.lang)
+            version = f" [{provision.version}]" if provision.version else ""
+            status = "" if provision.is_resolved else "  (not in the catalogue)"
+            print(f"{match.start}-{match.end}\t{match.text}\t-> {label}{version}{status}", file=out)
+    return 0 if matches else 1
+
+
+def _match_record(match: Any) -> dict[str, Any]:
+    provision = match.provision
+    return {
+        "instrument": provision.instrument,
+        "title": provision.title if provision.title is not None else match.text,
+        "article": provision.article,
+        "paragraph": provision.paragraph,
+        "item": provision.item,
+        "version": provision.version,
+        "start": match.start,
+        "end": match.end,
+    }
+
+
+def _cmd_instruments(args: argparse.Namespace, out: TextIO) -> int:
+    from cnenforce.catalogue import load_catalogue
+
+    instruments = load_catalogue().instruments.values()
+    if args.json:
+        records = [
+            {
+                "id": i.id,
+                "title_en": i.title_en,
+                "title_zh": i.title_zh,
+                "short_title_en": i.short_title_en,
+                "short_title_zh": i.short_title_zh,
+                "abbreviations": list(i.abbreviations),
+                "kind": i.kind.value,
+                "versions": [v.id for v in i.versions],
+            }
+            for i in instruments
+        ]
+        _print_json(records, out)
+    else:
+        for i in instruments:
+            abbreviations = f" ({', '.join(i.abbreviations)})" if i.abbreviations else ""
+            print(f"{i.id}\t{i.title_en}{abbreviations}\t{i.title_zh}", file=out)
+    return 0
+
+
+# --- wiring ------------------------------------------------------------------------------------
+
+
+def _parser() -> _Parser:
+    parser = _Parser(prog="cnenforce", description="China cybersecurity and data enforcement cases.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def command(name: str, handler: Callable[[argparse.Namespace, TextIO], int], help_: str) -> _Parser:
+        p: _Parser = sub.add_parser(name, help=help_, description=help_)
+        p.set_defaults(handler=handler)
+        return p
+
+    def data_option(p: _Parser) -> None:
+        p.add_argument("--data", type=Path, help="read this data directory instead of the bundled dataset")
+
+    p = command("validate", _cmd_validate, "check data files and report every problem")
+    p.add_argument("paths", nargs="*", type=Path, help="files or directories (default: data/)")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    p = command("compile", _cmd_compile, "compile data/ into the package bundle")
+    p.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    p.add_argument("--output", type=Path, default=DEFAULT_BUNDLE)
+    p.add_argument("--bump", action="store_true", help="cases changed: give them a new dataset version")
+    p.add_argument("--check", action="store_true", help="only check that the bundle is up to date")
+
+    p = command("format", _cmd_format, "rewrite data files in canonical form")
+    p.add_argument("paths", nargs="*", type=Path, help="files or directories (default: data/)")
+    p.add_argument("--check", action="store_true", help="report files that are not canonical; change nothing")
+
+    p = command("list", _cmd_list, "list cases, optionally filtered")
+    data_option(p)
+    p.add_argument("--instrument", help="instrument id, e.g. csl")
+    p.add_argument("--provision", help='a citation, e.g. "Article 21 of the Cybersecurity Law"')
+    p.add_argument("--authority", help="authority id, e.g. beijing-cac")
+    p.add_argument("--province", help="ISO 3166-2:CN code, e.g. CN-GD")
+    p.add_argument("--tag", help="tag, e.g. data-leakage")
+    p.add_argument("--since", help="on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--until", help="on or before this date")
+    p.add_argument("--json", action="store_true")
+
+    p = command("show", _cmd_show, "show one case")
+    data_option(p)
+    p.add_argument("case_id")
+    p.add_argument("--json", action="store_true")
+
+    p = command("stats", _cmd_stats, "summary statistics of the dataset")
+    data_option(p)
+    p.add_argument("--json", action="store_true")
+
+    p = command("export", _cmd_export, "export the dataset as JSON, JSON Lines or CSV")
+    data_option(p)
+    p.add_argument("--format", choices=("json", "jsonl", "csv", "penalties-csv"), default="json")
+    p.add_argument("--output", type=Path, help="file to write (default: standard output)")
+
+    command("schema", _cmd_schema, "print the JSON Schema of an exported case")
+
+    p = command("cite", _cmd_cite, "find and resolve provision citations in text")
+    p.add_argument("text", nargs="+", help="text containing citations")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--lang", choices=("en", "zh"), default="en", help="language for the resolved form")
+    p.add_argument("--strict", action="store_true", help="fail on instruments not in the catalogue")
+
+    p = command("instruments", _cmd_instruments, "list the instrument catalogue")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command line; return the exit status."""
+    stream = out if out is not None else sys.stdout
+    try:
+        args = _parser().parse_args(argv)
+        handler: Callable[[argparse.Namespace, TextIO], int] = args.handler
+        return handler(args, stream)
+    except _UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # pragma: no cover - e.g. `cnenforce export | head`
+        return 0
+    except (CnenforceError, OSError) as exc:
+        print(f"cnenforce: {exc}", file=sys.stderr)
+        return 1
+    except ValueError as exc:  # bad option values, such as an unreadable --since date
+        print(f"cnenforce: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,206 @@
+"""Selecting cases: by instrument, provision, authority, province, tag and date.
+
+:func:`select` uses per-dataset indexes for the categorical criteria and then checks the rest
+case by case; :func:`matches` is the same test for a single case, and the two always agree
+(a property test checks it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+
+from cnenforce.dataset import Dataset
+from cnenforce.model import Case, PartialDate, Provision
+from cnenforce.vocabulary import ProvisionRole, Tag
+
+__all__ = ["matches", "select"]
+
+DateLike = PartialDate | dt.date | str
+ProvisionLike = Provision | str
+
+
+def _as_partial(value: DateLike | None) -> PartialDate | None:
+    if value is None or isinstance(value, PartialDate):
+        return value
+    if isinstance(value, dt.date):
+        return PartialDate.from_date(value)
+    return PartialDate.parse(value)
+
+
+def _as_provisions(value: ProvisionLike | None, dataset: Dataset | None) -> tuple[Provision, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, Provision):
+        return (value,)
+    from cnenforce.citations import parse
+
+    provisions = parse(value, catalogue=dataset.catalogue if dataset else None)
+    if not provisions:
+        raise ValueError(f"no provision found in {value!r}")
+    # Versions are not compared: a query in current numbering should not need a version, and a
+    # query that names one is matched through Provision.within.
+    return provisions
+
+
+def matches(
+    case: Case,
+    *,
+    instrument: str | None = None,
+    provision: ProvisionLike | None = None,
+    role: ProvisionRole | None = None,
+    authority: str | None = None,
+    province: str | None = None,
+    tag: Tag | str | None = None,
+    since: DateLike | None = None,
+    until: DateLike | None = None,
+    dataset: Dataset | None = None,
+) -> bool:
+    """Whether *case* meets every given criterion (see :func:`select`).
+
+    *dataset* supplies the catalogue for reading a citation string (default: the packaged one).
+    """
+    return _matches(
+        case,
+        instrument=instrument,
+        wanted=_as_provisions(provision, dataset),
+        role=role,
+        authority=authority,
+        province=province,
+        tag=None if tag is None else Tag(tag),
+        since=_as_partial(since),
+        until=_as_partial(until),
+    )
+
+
+def _matches(
+    case: Case,
+    *,
+    instrument: str | None,
+    wanted: tuple[Provision, ...],
+    role: ProvisionRole | None,
+    authority: str | None,
+    province: str | None,
+    tag: Tag | None,
+    since: PartialDate | None,
+    until: PartialDate | None,
+) -> bool:
+    cited = [c.provision for c in case.citations() if role is None or c.role is role]
+    if instrument is not None and all(p.instrument != instrument for p in cited):
+        return False
+    if wanted and not any(p.within(_unversioned(w, p)) for p in cited for w in wanted):
+        return False
+    if authority is not None and authority not in case.authorities:
+        return False
+    if province is not None and (case.region is None or case.region.province != province):
+        return False
+    if tag is not None and tag not in case.tags:
+        return False
+    return _in_period(case, since, until)
+
+
+def _unversioned(wanted: Provision, cited: Provision) -> Provision:
+    """Match a query without a version against any text; one with a version against that text."""
+    if wanted.version is None or cited.version is None:
+        from attrs import evolve
+
+        return evolve(wanted, version=None)
+    return wanted
+
+
+def _in_period(case: Case, since: PartialDate | None, until: PartialDate | None) -> bool:
+    if since is None and until is None:
+        return True
+    date = case.date
+    if date is None:
+        return False
+    # A partial date is a period; it qualifies if any day of it could fall in the range.
+    if since is not None and date.latest() < since.earliest():
+        return False
+    return not (until is not None and date.earliest() > until.latest())
+
+
+@functools.lru_cache(maxsize=8)
+def _indexes(dataset: Dataset) -> Mapping[str, Mapping[str, frozenset[str]]]:
+    buckets: dict[str, dict[str, set[str]]] = {
+        "instrument": {},
+        "authority": {},
+        "province": {},
+        "tag": {},
+    }
+    for case in dataset.cases:
+        for key in {c.provision.instrument for c in case.citations() if c.provision.instrument}:
+            buckets["instrument"].setdefault(key, set()).add(case.id)
+        for key in case.authorities:
+            buckets["authority"].setdefault(key, set()).add(case.id)
+        if case.region is not None:
+            buckets["province"].setdefault(case.region.province, set()).add(case.id)
+        for tag in case.tags:
+            buckets["tag"].setdefault(tag.value, set()).add(case.id)
+    return MappingProxyType(
+        {name: MappingProxyType({k: frozenset(v) for k, v in index.items()}) for name, index in buckets.items()}
+    )
+
+
+def select(
+    dataset: Dataset,
+    *,
+    instrument: str | None = None,
+    provision: ProvisionLike | None = None,
+    role: ProvisionRole | None = None,
+    authority: str | None = None,
+    province: str | None = None,
+    tag: Tag | str | None = None,
+    since: DateLike | None = None,
+    until: DateLike | None = None,
+) -> tuple[Case, ...]:
+    """The cases of *dataset* meeting every given criterion, in id order.
+
+    - ``instrument``: a catalogue id; the case cites it (in any role, unless ``role``).
+    - ``provision``: a :class:`Provision` or a citation string ("Article 21 of the CSL"); the
+      case cites it or a part of it (Article 21(5) matches Article 21).
+    - ``role``: only count provisions cited in this role (violated, or penalty basis).
+    - ``authority``, ``province`` (ISO 3166-2:CN), ``tag``: exact matches.
+    - ``since``/``until``: dates (``"2017"``, ``"2017-08"``, a ``date``); a case whose
+      (possibly partial) date could fall in the range is included; undated cases are not.
+
+    >>> from cnenforce import load
+    >>> [case.id for case in select(load(), authority="guangdong-cac")]
+    ['2017-guangdong-cac-tencent-wechat']
+    """
+    wanted_tag = None if tag is None else Tag(tag)
+    indexes = _indexes(dataset)
+    # Narrow by the indexed criteria first; _matches below re-checks every criterion anyway.
+    wanted_ids: frozenset[str] | None = None
+    indexed = (
+        ("authority", authority),
+        ("province", province),
+        ("tag", wanted_tag and wanted_tag.value),
+        ("instrument", instrument if role is None else None),
+    )
+    for name, value in indexed:
+        if value is not None:
+            ids = indexes[name].get(value, frozenset())
+            wanted_ids = ids if wanted_ids is None else wanted_ids & ids
+    candidates: Iterable[Case] = dataset.cases
+    if wanted_ids is not None:
+        candidates = (case for case in dataset.cases if case.id in wanted_ids)
+    wanted = _as_provisions(provision, dataset)
+    first, last = _as_partial(since), _as_partial(until)
+    return tuple(
+        case
+        for case in candidates
+        if _matches(
+            case,
+            instrument=instrument,
+            wanted=wanted,
+            role=role,
+            authority=authority,
+            province=province,
+            tag=wanted_tag,
+            since=first,
+            until=last,
+        )
+    )

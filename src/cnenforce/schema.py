@@ -1,0 +1,103 @@
+"""JSON Schema (draft 2020-12) of the records the converter writes, derived from the model.
+
+Derived, not hand-written, so it cannot drift from the classes: every attrs field becomes a
+property, fields without defaults are required, unknown keys are refused, enums list their
+values. Fields left at their default are omitted from records, so optional fields are simply
+absent rather than ``null``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+import typing
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from cnenforce.model import Case, PartialDate
+
+__all__ = ["SCHEMA_ID", "case_schema", "schema_for"]
+
+SCHEMA_ID = "https://cnenforce.github.io/schema/case.schema.json"
+
+_DECIMAL = {
+    "type": "string",
+    "pattern": r"^[0-9]+(\.[0-9]+)?$",
+    "description": "A decimal number written as text.",
+}
+_DATE = {"type": "string", "format": "date"}
+_PARTIAL_DATE = {
+    "type": "string",
+    "pattern": r"^(?:(?:early|mid|late) )?[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$",
+    "description": "YYYY, YYYY-MM or YYYY-MM-DD, optionally prefixed by early, mid or late.",
+}
+
+
+def _doc(cls: type[Any]) -> str:
+    return (cls.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
+
+
+def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        members = [arg for arg in typing.get_args(tp) if arg is not type(None)]
+        return (
+            _type_schema(members[0], defs) if len(members) == 1 else {"anyOf": [_type_schema(m, defs) for m in members]}
+        )
+    if origin is tuple:
+        return {"type": "array", "items": _type_schema(typing.get_args(tp)[0], defs)}
+    if tp is str:
+        return {"type": "string", "minLength": 1}
+    if tp is bool:
+        return {"type": "boolean"}
+    if tp is int:
+        return {"type": "integer"}
+    if tp is Decimal:
+        return dict(_DECIMAL)
+    if tp is dt.date:
+        return dict(_DATE)
+    if tp is PartialDate:
+        return dict(_PARTIAL_DATE)
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return {"type": "string", "enum": [member.value for member in tp]}
+    if attrs.has(tp):
+        name = tp.__name__
+        if name not in defs:
+            defs[name] = {}  # placeholder first: guards against recursion
+            defs[name] = _class_schema(tp, defs)
+        return {"$ref": f"#/$defs/{name}"}
+    raise TypeError(f"no JSON Schema for {tp!r}")
+
+
+def _class_schema(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    properties = {}
+    required = []
+    for field in attrs.fields(cls):
+        properties[field.name] = _type_schema(hints[field.name], defs)
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+    schema: dict[str, Any] = {"type": "object", "description": _doc(cls), "properties": properties}
+    if required:
+        schema["required"] = required
+    schema["additionalProperties"] = False
+    return schema
+
+
+def schema_for(cls: type[Any], *, schema_id: str | None = None) -> dict[str, Any]:
+    """The JSON Schema of the records *cls* is written as."""
+    defs: dict[str, Any] = {}
+    root = _class_schema(cls, defs)
+    schema: dict[str, Any] = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
+    if schema_id:
+        schema["$id"] = schema_id
+    schema |= {"title": cls.__name__, **root, "$defs": dict(sorted(defs.items()))}
+    return schema
+
+
+def case_schema() -> dict[str, Any]:
+    """The JSON Schema of one exported case (as in ``cnenforce export --format jsonl``)."""
+    return schema_for(Case, schema_id=SCHEMA_ID)
