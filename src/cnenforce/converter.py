@@ -22,11 +22,13 @@ from typing import Any, Final, TypeVar
 import attrs
 import cattrs
 from cattrs.errors import (
+    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter
 
 from cnenforce.errors import DataError, Problem
@@ -145,6 +147,46 @@ def _tuple_hook_factory(type_: Any, conv: cattrs.Converter) -> Callable[[object,
     return structure_tuple
 
 
+def _attrs_hook_factory(cls: type[Any], conv: cattrs.Converter) -> Callable[[object, type], Any]:
+    """cattrs' own attrs hook, made to report every invalid field rather than the first.
+
+    attrs validators run in ``__init__`` and stop at the first failure; when construction
+    fails, each field's validator is run on its own so all the failures surface together.
+    """
+    base = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True)
+
+    def structure_attrs(value: object, _: type) -> Any:
+        try:
+            return base(value, cls)
+        except ClassValidationError as exc:
+            with_notes, _ = exc.group_exceptions()
+            # Fields structured fine, so the constructor's validators failed: find them all.
+            failures = [] if with_notes else list(_field_failures(value, cls, conv))
+            if failures:
+                raise ClassValidationError(f"While structuring {cls.__name__}", failures, cls) from exc
+            raise
+
+    return structure_attrs
+
+
+def _field_failures(value: object, cls: type[Any], conv: cattrs.Converter) -> Iterator[Exception]:
+    if not isinstance(value, dict):
+        return
+    hints = typing.get_type_hints(cls)
+    for field in attrs.fields(cls):
+        if field.validator is None or field.name not in value:
+            continue
+        try:
+            structured = conv.structure(value[field.name], hints[field.name])
+            field.validator(None, field, structured)
+        except Exception as exc:  # collected: each becomes one reported problem
+            exc.__notes__ = [
+                *getattr(exc, "__notes__", []),
+                AttributeValidationNote(f"Structuring class {cls.__name__} @ attribute {field.name}", field.name, field.type),
+            ]
+            yield exc
+
+
 def _build() -> cattrs.Converter:
     conv = make_converter(forbid_extra_keys=True, omit_if_default=True)
     conv.register_structure_hook(str, _structure_str)
@@ -161,6 +203,7 @@ def _build() -> cattrs.Converter:
     conv.register_structure_hook(PartialDate, _structure_partial_date)
     conv.register_unstructure_hook(PartialDate, str)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_hook_factory(t, conv))
+    conv.register_structure_hook_factory(attrs.has, lambda t: _attrs_hook_factory(t, conv))
     return conv
 
 
@@ -235,7 +278,9 @@ def _flatten(exc: BaseException, path: str) -> Iterator[tuple[str, str]]:
         )
     elif len(exc.args) >= 2 and isinstance(exc.args[1], attrs.Attribute):
         # An attrs validator's own error: (message, attribute, expected, value).
-        yield _join(path, exc.args[1].name), _describe_attrs_error(exc)
+        name = exc.args[1].name
+        at_field = path == name or path.endswith(f".{name}")
+        yield (path if at_field else _join(path, name)), _describe_attrs_error(exc)
     else:
         yield path, _describe(exc)
 
