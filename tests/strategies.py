@@ -39,18 +39,28 @@ from cnenforce.vocabulary import (
 )
 
 # Printable text without surrounding white space, mixing Latin and CJK characters.
-text = st.text(
-    alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyz ABCXYZ0123456789.,()-'《》、，网络安全法数据个人信息保护条"),
-    min_size=1,
-    max_size=30,
-).map(str.strip).filter(bool)
+text = (
+    st.text(
+        alphabet=st.sampled_from(
+            "abcdefghijklmnopqrstuvwxyz ABCXYZ0123456789.,()-'《》、，网络安全法数据个人信息保护条"
+        ),
+        min_size=1,
+        max_size=30,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 optional_text = st.none() | text
 identifiers = st.from_regex(r"\A[a-z][a-z0-9]{0,8}(-[a-z0-9]{1,6}){0,2}\Z")
 case_ids = st.from_regex(r"\A20[0-2][0-9](-[a-z0-9]{1,8}){1,4}\Z")
 small_ints = st.integers(min_value=1, max_value=300)
 optional_small_ints = st.none() | small_ints
 
-regions = st.builds(Region, province=st.sampled_from(sorted(PROVINCES)), city=st.none() | st.sampled_from(["Shantou", "Yibin", "Hangzhou"]))
+regions = st.builds(
+    Region,
+    province=st.sampled_from(sorted(PROVINCES)),
+    city=st.none() | st.sampled_from(["Shantou", "Yibin", "Hangzhou"]),
+)
 
 
 @st.composite

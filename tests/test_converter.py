@@ -43,7 +43,11 @@ def test_unstructured_cases_are_plain_json(case: Case) -> None:
 def test_formats_of_scalars() -> None:
     assert unstructure(Money(amount=Decimal("10000"))) == {"amount": "10000"}
     assert unstructure(PartialDate.parse("early 2017-08")) == "early 2017-08"
-    assert unstructure(Provision(instrument="csl", article=21, item=5)) == {"instrument": "csl", "article": 21, "item": 5}
+    assert unstructure(Provision(instrument="csl", article=21, item=5)) == {
+        "instrument": "csl",
+        "article": 21,
+        "item": 5,
+    }
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,14 @@ from cnenforce.model import (
     Region,
     Source,
 )
-from cnenforce.vocabulary import DateQualifier, EntityKind, InstrumentKind, PenaltyDisclosure, PenaltyKind, PenaltyTarget
+from cnenforce.vocabulary import (
+    DateQualifier,
+    EntityKind,
+    InstrumentKind,
+    PenaltyDisclosure,
+    PenaltyKind,
+    PenaltyTarget,
+)
 from tests.strategies import EVERY_MODEL, partial_dates
 
 SOURCE = Source(title="t", publisher="p", url="https://example.org/a")
@@ -64,7 +71,9 @@ REJECTED = [
     pytest.param(lambda: PartialDate(year=2017, month=2, day=30), id="date-impossible"),
     pytest.param(lambda: PartialDate(year=2017, month=13), id="date-month-13"),
     pytest.param(lambda: PartialDate(year=1900), id="date-too-early"),
-    pytest.param(lambda: PartialDate(year=2017, month=8, day=1, qualifier=DateQualifier.EARLY), id="date-qualifier-with-day"),
+    pytest.param(
+        lambda: PartialDate(year=2017, month=8, day=1, qualifier=DateQualifier.EARLY), id="date-qualifier-with-day"
+    ),
     pytest.param(lambda: Money(amount=Decimal(0)), id="money-zero"),
     pytest.param(lambda: Money(amount=Decimal(-5)), id="money-negative"),
     pytest.param(lambda: Money(amount=Decimal("NaN")), id="money-nan"),
@@ -78,10 +87,15 @@ REJECTED = [
     pytest.param(lambda: Provision(instrument="csl", article=0), id="provision-article-zero"),
     pytest.param(lambda: Provision(instrument="CSL", article=1), id="provision-bad-id"),
     pytest.param(lambda: Provision(instrument="csl", article=True), id="provision-bool-article"),
-    pytest.param(lambda: Penalty(kind=PenaltyKind.WARNING, amount=Money(amount=Decimal(1))), id="penalty-amount-on-warning"),
+    pytest.param(
+        lambda: Penalty(kind=PenaltyKind.WARNING, amount=Money(amount=Decimal(1))), id="penalty-amount-on-warning"
+    ),
     pytest.param(lambda: Penalty(kind=PenaltyKind.FINE, person="legal representative"), id="penalty-person-on-org"),
     pytest.param(lambda: Penalty(kind=PenaltyKind.FINE, basis=[]), id="penalty-list-not-tuple"),
-    pytest.param(lambda: Entity(kind=EntityKind.COMPANY, anonymised=True, name_en="X", description="d"), id="entity-anonymised-named"),
+    pytest.param(
+        lambda: Entity(kind=EntityKind.COMPANY, anonymised=True, name_en="X", description="d"),
+        id="entity-anonymised-named",
+    ),
     pytest.param(lambda: Entity(kind=EntityKind.COMPANY, anonymised=True), id="entity-anonymised-undescribed"),
     pytest.param(lambda: Entity(kind=EntityKind.COMPANY), id="entity-nameless"),
     pytest.param(lambda: Entity(kind="company", name_en="X"), id="entity-kind-not-enum"),
@@ -91,37 +105,60 @@ REJECTED = [
     ),
     pytest.param(lambda: FineRange(article=1), id="fine-range-empty"),
     pytest.param(
-        lambda: Instrument(id="x", title_en="X", title_zh="X", kind=InstrumentKind.LAW, versions=()), id="instrument-no-version"
+        lambda: Instrument(id="x", title_en="X", title_zh="X", kind=InstrumentKind.LAW, versions=()),
+        id="instrument-no-version",
     ),
     pytest.param(
         lambda: Instrument(
-            id="x", title_en="X", title_zh="X", kind=InstrumentKind.LAW,
+            id="x",
+            title_en="X",
+            title_zh="X",
+            kind=InstrumentKind.LAW,
             versions=(InstrumentVersion(id="a"), InstrumentVersion(id="a")),
         ),
         id="instrument-repeated-version",
-    ),  # fmt: skip
+    ),
     pytest.param(
-        lambda: Case(id="2017-x", title="t", summary="s", respondent=COMPANY, penalty_disclosure=PenaltyDisclosure.STATED, sources=(SOURCE,)),
+        lambda: Case(
+            id="2017-x",
+            title="t",
+            summary="s",
+            respondent=COMPANY,
+            penalty_disclosure=PenaltyDisclosure.STATED,
+            sources=(SOURCE,),
+        ),
         id="case-stated-without-penalties",
     ),
     pytest.param(
         lambda: Case(
-            id="2017-x", title="t", summary="s", respondent=COMPANY, penalty_disclosure=PenaltyDisclosure.NONE,
-            penalties=(Penalty(kind=PenaltyKind.WARNING),), sources=(SOURCE,),
+            id="2017-x",
+            title="t",
+            summary="s",
+            respondent=COMPANY,
+            penalty_disclosure=PenaltyDisclosure.NONE,
+            penalties=(Penalty(kind=PenaltyKind.WARNING),),
+            sources=(SOURCE,),
         ),
         id="case-none-with-penalties",
-    ),  # fmt: skip
+    ),
     pytest.param(
-        lambda: Case(id="2017-x", title="t", summary="s", respondent=COMPANY, penalty_disclosure=PenaltyDisclosure.NOT_STATED),
+        lambda: Case(
+            id="2017-x", title="t", summary="s", respondent=COMPANY, penalty_disclosure=PenaltyDisclosure.NOT_STATED
+        ),
         id="case-without-source",
     ),
     pytest.param(
         lambda: Case(
-            id="2017-x", title="t", summary="s", respondent=COMPANY, penalty_disclosure=PenaltyDisclosure.NOT_STATED,
-            authorities=("a", "a"), sources=(SOURCE,),
+            id="2017-x",
+            title="t",
+            summary="s",
+            respondent=COMPANY,
+            penalty_disclosure=PenaltyDisclosure.NOT_STATED,
+            authorities=("a", "a"),
+            sources=(SOURCE,),
         ),
         id="case-repeated-authority",
-    ),  # fmt: skip
+    ),
 ]
 
 

@@ -149,14 +149,27 @@ _EN_GROUP: Final = rf"""
 """
 
 _ZH_SEPARATOR: Final = r"(?:[、,]|以及|或者|和|及|与|或|至|到|-|~|～)"
-_ZH_ELEMENT: Final = rf"(?:第[ \t]*{_NUM}[ \t]*[条款项](?:之[一二三四五六七八九十]+)?|第?[ \t]*\([ \t]*{_NUM}[ \t]*\)(?:[ \t]*[项款])?)"
+_ZH_NUMBERS: Final = rf"{_NUM}(?:[ \t]*{_ZH_SEPARATOR}[ \t]*{_NUM})*"
+"""One number, or several under one 第…条 (第23、25和39条, 第13-15条)."""
+_ZH_SUB: Final = rf"(?:之[ \t]*{_NUM})"
+"""An inserted article (第二百八十五条之一), which a provision cannot represent."""
+_ZH_ELEMENT: Final = rf"(?:第[ \t]*{_ZH_NUMBERS}[ \t]*[条款项]{_ZH_SUB}?|第?[ \t]*\([ \t]*{_NUM}[ \t]*\)(?:[ \t]*[项款])?)"
 _ZH_GROUP: Final = rf"""
-    第[ \t]*{_NUM}[ \t]*条(?:之[一二三四五六七八九十]+)?
+    第[ \t]*{_ZH_NUMBERS}[ \t]*条{_ZH_SUB}?
     (?:[ \t]*(?:{_ZH_SEPARATOR}[ \t]*)?{_ZH_ELEMENT})*
 """
 
 _ZH_KINDS: Final = ("法", "条例", "规定", "办法", "决定", "细则", "规则", "措施", "解释")
-_ZH_LEGAL_ENDINGS: Final = (*_ZH_KINDS, "意见", "通知", "标准", "指南", "指引", "规范", "纲要", "公约", "准则", "法典")
+_ZH_LEGAL_ENDINGS: Final = (
+    *_ZH_KINDS, "意见", "通知", "标准", "指南", "指引", "规范", "纲要", "公约", "准则", "法典", "方法", "基准", "总则", "通则",
+)  # fmt: skip
+_ZH_GENERIC_BOOKS: Final = frozenset((*_ZH_KINDS[1:], "意见", "通知", "指南", "方法"))
+"""Book titles that are only a kind (《办法》, 《条例》): short for an instrument named before."""
+_FOREIGN: Final = (
+    "韩国|日本|美国|欧盟|英国|法国|德国|俄罗斯|印度|越南|新加坡|澳大利亚|加拿大|巴西|台湾|香港|澳门|"
+    "韓國|美國|歐盟|英國|法國|德國|俄羅斯|越南|臺灣|台灣"
+)
+"""Places whose laws share titles with Chinese ones (韩国《个人信息保护法》)."""
 _EN_KINDS: Final = ("law", "provisions", "measures", "regulations", "regulation", "rules", "decision")
 _EN_TITLE_KIND: Final = re.compile(
     r"\b(?:Laws?|Provisions|Measures|Regulations?|Rules?|Decisions?|Code|Interpretations?|"
@@ -197,7 +210,7 @@ class _Static:
         )
         self.zh_element = re.compile(
             rf"""
-              第[ \t]*(?P<num>{_NUM})[ \t]*(?P<unit>[条款项])(?P<sub>之[一二三四五六七八九十]+)?
+              第[ \t]*(?P<num>{_ZH_NUMBERS})[ \t]*(?P<unit>[条款项])(?P<sub>{_ZH_SUB})?
             | 第?[ \t]*\([ \t]*(?P<paren>{_NUM})[ \t]*\)(?:[ \t]*(?P<paren_unit>[项款]))?
             | (?P<range>至|到|-|~|～)
             """,
@@ -221,7 +234,10 @@ class _Static:
         )
         self.en_title_whole = re.compile(r"(?:the\s+)?(?P<title>.+?)\s*", re.DOTALL)
         kinds = "|".join(_ZH_KINDS)
-        self.zh_self = re.compile(rf"本(?:{kinds})[ \t]*$")
+        self.zh_self = re.compile(rf"本(?P<kind>{kinds})[ \t]*$")
+        self.zh_numbers = re.compile(rf"(?P<number>{_NUM})|(?P<range>[至到\-~～])")
+        self.foreign_before = re.compile(rf"(?:{_FOREIGN})[ \t]*$")
+        self.edition_paren = re.compile(r"\((?=[^()]*(?:(?:19|20)\d\d|修正|修订))[^()]*\)$")
         self.zh_generic = re.compile(rf"(?:该|上述|前述|同)(?P<kind>{kinds})[ \t]*$")
         self.zh_bare_title = re.compile(
             rf"(?P<title>[\u4e00-\u9fff]{{2,30}}?(?:{kinds}))[ \t]*(?:的)?[ \t]*$"
@@ -354,18 +370,20 @@ def _mention_pattern(en_names: Iterable[str], zh_names: Iterable[str], abbreviat
     zh_trie = _trie_pattern(sorted(zh_names), space="") or never
     en_trie = _trie_pattern(sorted(en_names), space=r"\s+") or never
     abbreviation_alternatives = "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
-    paren = r"\((?![^()\n]*(?:第|条|[Aa]rt|[Ss]ec|[Pp]ara))(?P<{name}>[^()\n]{{1,80}})\)"
+    cited = r"第[^()\n]{{0,8}}?[条款项]|\b(?:[Aa]rt(?:icle)?s?|[Ss]ec(?:tion)?s?|[Pp]ara(?:graph)?s?|[Ii]tems?)\b"
+    paren = rf"\((?![^()\n]*(?:{cited}))(?P<{{name}}>[^()\n]{{{{1,80}}}})\)"
     return rf"""
     (?P<mention>
         (?:《(?P<book>[^《》\n]{{1,100}})》
-           |(?:{_ZH_PRC_PREFIX})?(?P<zh_name>{zh_trie})(?!律|规|学|治|典|院|官|实施|修正|草案)
+           |(?:{_ZH_PRC_PREFIX})?(?P<zh_name>{zh_trie})(?!律|规(?!定)|学|治|典|院|官|实施|修正|草案)
         )
         (?:[ \t]*{paren.format(name="zh_paren")})?
       | (?<![\w\-])
         (?:
             (?i:(?:(?:PRC|P\.R\.C\.|China's|Chinese|People's\s+Republic\s+of\s+China(?:'s)?)\s+)?
                 (?P<en_name>{en_trie})
-                (?:\s+of\s+(?:the\s+)?(?:People's\s+Republic\s+of\s+China|PRC|P\.R\.C\.|China))?)
+                (?:\s+of\s+(?:the\s+)?(?:People's\s+Republic\s+of\s+China|PRC|P\.R\.C\.|China))?
+                (?!\s+of\s+(?:the\s+)?(?!People|PRC|P\.R\.C|China)[A-Z]))
           | (?P<abbreviation>{abbreviation_alternatives or never})
         )
         (?![\w\-])
@@ -458,13 +476,21 @@ class _Scan:
             key = _zh_key(book)
             instrument = self.tables.zh_names.get(key) or self.tables.en_names.get(_en_key(book))
             if instrument is None:
-                stripped = re.sub(r"\([^()]*\)$", "", key)
+                # 《网络安全法（2016年）》: a year or amendment note is not part of the title.
+                stripped = _patterns().edition_paren.sub("", key)
                 if stripped != key and stripped in self.tables.zh_names:
                     instrument = self.tables.zh_names[stripped]
                     years = _patterns().paren_year.findall(key[len(stripped) :])
                     edition = years[-1] if years else edition
+            foreign = _patterns().foreign_before.search(self.text, max(0, start - 6), start)
+            if foreign is not None:
+                # 韩国《个人信息保护法》 is Korea's law, whatever its title.
+                written = self.original[foreign.start() : start].strip() + inner.strip()
+                return _Named(instrument=None, title=written, text=written, start=foreign.start(), end=end)
             if instrument is not None:
                 return _Named(instrument=instrument, title=None, text=text, start=start, end=end, edition=edition)
+            if key in _ZH_GENERIC_BOOKS:
+                return self._generic_zh(key, start, end, legal=False)
             bare = re.sub(r"\([^()]*\)$", "", key)
             legal = bare.endswith(_ZH_LEGAL_ENDINGS) or bool(_EN_TITLE_KIND.search(book))
             return _Named(instrument=None, title=inner.strip(), text=text, start=start, end=end, legal=legal)
@@ -487,6 +513,11 @@ class _Scan:
             found = self._attach_after(end)
             if found is not None:
                 named, cite_end = found, found.end
+                before = self._attach_before(start, peek=True)
+                if before is not None and before.instrument is not None and before.instrument == named.instrument:
+                    # "PIPL Article 13 of the Personal Information Protection Law": one citation.
+                    self.pending.pop()
+                    cite_start = before.start
         if named is None:
             named = self._attach_before(start)
             if named is not None:
@@ -537,36 +568,56 @@ class _Scan:
                 ranging = bool(refs) and current is not None
                 continue
             if element.group("num") is not None:
-                written, unit = element.group("num"), element.group("unit")
+                unit = element.group("unit")
+                numbers = list(_patterns().zh_numbers.finditer(element.group("num")))
             else:
-                written, unit = element.group("paren"), element.group("paren_unit") or "项"
-            number = self._number(written, element.start())
-            if unit == "条":
-                if element.group("sub"):
-                    if self.strict:
-                        raise CitationError(f"cannot represent {element.group()!r} (an inserted article)")
-                    current, ranging = None, False
-                    continue
-                new: list[int | None] | None = None if number is None else [number, None, None]
-            elif current is None or number is None:
-                ranging = False
-                continue
-            elif unit == "款":
-                new = [current[0], number, None]
-                if current[1] is None and current[2] is None and not ranging and refs and refs[-1][0] == current[0]:
-                    refs.pop()
-            else:
-                new = [current[0], current[1], number]
-                if current[2] is None and not ranging and refs and tuple(refs[-1]) == tuple(current):
-                    refs.pop()
-            if new is None:
+                unit = element.group("paren_unit") or "项"
+                numbers = list(_patterns().zh_numbers.finditer(element.group("paren")))
+            if unit == "条" and element.group("sub"):
+                if self.strict:
+                    raise CitationError(f"cannot represent {element.group()!r} (an inserted article)")
                 current, ranging = None, False
                 continue
-            if ranging and refs:
-                refs.extend(_expand(refs[-1], (new[0], new[1], new[2])))
-            refs.append((new[0], new[1], new[2]))  # type: ignore[arg-type]
-            current, ranging = new, False
+            for piece in numbers:
+                if piece.group("range") is not None:
+                    ranging = current is not None
+                    continue
+                number = self._number(piece.group("number"), element.start())
+                current, ranging = self._zh_step(refs, current, unit, number, ranging=ranging)
         return refs
+
+    @staticmethod
+    def _zh_step(
+        refs: list[tuple[int, int | None, int | None]],
+        current: list[int | None] | None,
+        unit: str,
+        number: int | None,
+        *,
+        ranging: bool,
+    ) -> tuple[list[int | None] | None, bool]:
+        """Add one 条/款/项 number to *refs*; return the new current reference."""
+        if number is None:
+            return (None, False) if unit == "条" else (current, False)
+        if unit == "条":
+            new: list[int | None] = [number, None, None]
+        elif current is None:
+            return None, False
+        elif unit == "款":
+            new = [current[0], number, None]
+            # 第二十四条第一款 narrows 第二十四条 rather than adding to it.
+            if current[1] is None and current[2] is None and not ranging and refs and refs[-1] == tuple(current):
+                refs.pop()
+        else:
+            new = [current[0], current[1], number]
+            if current[2] is None and not ranging and refs and refs[-1] == tuple(current):
+                refs.pop()
+        article, paragraph, item = new
+        assert article is not None
+        reference = (article, paragraph, item)
+        if ranging and refs:
+            refs.extend(_expand(refs[-1], reference))
+        refs.append(reference)
+        return new, False
 
     def _en_refs(self, start: int, end: int) -> list[tuple[int, int | None, int | None]]:
         patterns = _patterns()
@@ -644,8 +695,13 @@ class _Scan:
         start, end = generic.span()
         written = self.original[start:end]
         determiner, word = (generic.group("det") or "the").lower(), generic.group("word").lower()
-        if determiner not in ("this", "these"):
-            kind = "regulations" if word == "regulation" else word
+        kind = "regulations" if word == "regulation" else word
+        if determiner in ("this", "these"):
+            # "this Law" in a text quoting a law just named is that law; otherwise the text's own.
+            antecedent = self._antecedent(start)
+            if antecedent is not None and self._is_kind(antecedent, english=kind, chinese=None):
+                return attrs.evolve(antecedent, text=written, start=start, end=end)
+        else:
             for named in reversed(self.named):
                 if named.start < start and self._is_kind(named, english=kind, chinese=None):
                     return attrs.evolve(named, text=written, start=start, end=end)
@@ -663,24 +719,32 @@ class _Scan:
             return re.search(rf"\b{english}\b", title, re.IGNORECASE) is not None
         return chinese is not None and _zh_key(title).endswith(chinese)
 
-    def _attach_before(self, start: int) -> _Named | None:
+    def _attach_before(self, start: int, *, peek: bool = False) -> _Named | None:
+        """The instrument named right before an article group (《网络安全法》第二十一条, 本法第五条).
+
+        With *peek*, only report an adjacent instrument mention, changing nothing.
+        """
         patterns = _patterns()
         if self.pending:
             last = self.pending[-1]
             if last.end <= start and patterns.gap_before.fullmatch(self.text, last.end, start):
-                self.pending.pop()
+                if not peek:
+                    self.pending.pop()
                 return last
+        if peek:
+            return None
         window_start = max(0, start - 40)
         if (self_ref := patterns.zh_self.search(self.text, window_start, start)) is not None:
             written = self.original[self_ref.start() : self_ref.end()].strip()
+            # Quoting a law after naming it: "《网络安全法》第五十九条 ……不履行本法第二十一条……".
+            antecedent = self._antecedent(self_ref.start())
+            if antecedent is not None and self._is_kind(antecedent, english=None, chinese=self_ref.group("kind")):
+                return attrs.evolve(antecedent, text=written, start=self_ref.start(), end=start)
             named = _Named(instrument=None, title=written, text=written, start=self_ref.start(), end=start)
             self.named.append(named)
             return named
         if (generic := patterns.zh_generic.search(self.text, window_start, start)) is not None:
-            for named in reversed(self.named):
-                if named.start < generic.start() and self._is_kind(named, english=None, chinese=generic.group("kind")):
-                    return attrs.evolve(named, start=generic.start(), end=start)
-            return None
+            return self._generic_zh(generic.group("kind"), generic.start(), start, legal=True)
         line_start = max(
             [window_start, *(m.end() for m in patterns.line_break.finditer(self.text, window_start, start))]
         )
@@ -696,6 +760,13 @@ class _Scan:
                 named = _Named(instrument=None, title=written, text=written, start=title_start, end=start)
                 self.named.append(named)
                 return named
+        return None
+
+    def _generic_zh(self, kind: str, start: int, end: int, *, legal: bool) -> _Named | None:
+        """该法, 《办法》: the last instrument of that kind named before *start*."""
+        for named in reversed(self.named):
+            if named.start < start and named.legal and self._is_kind(named, english=None, chinese=kind):
+                return attrs.evolve(named, text=self.original[start:end], start=start, end=end, legal=legal)
         return None
 
     def _antecedent(self, start: int) -> _Named | None:

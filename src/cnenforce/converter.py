@@ -102,7 +102,10 @@ def _structure_partial_date(value: object, _: type) -> PartialDate:
     if isinstance(value, dt.date):
         return PartialDate.from_date(value)
     if isinstance(value, str):
-        return PartialDate.parse(value)
+        try:
+            return PartialDate.parse(value)
+        except ValueError as exc:
+            raise ValueError(f"not a real date: {value!r} ({exc})") from None
     if type(value) is int:
         raise TypeError(f'expected a date as text; write the year {value} as "{value}"')
     raise TypeError(f'expected a date as text ("2017-08"), got {_type_name(value)} {value!r}')
@@ -182,7 +185,9 @@ def _field_failures(value: object, cls: type[Any], conv: cattrs.Converter) -> It
         except Exception as exc:  # collected: each becomes one reported problem
             exc.__notes__ = [
                 *getattr(exc, "__notes__", []),
-                AttributeValidationNote(f"Structuring class {cls.__name__} @ attribute {field.name}", field.name, field.type),
+                AttributeValidationNote(
+                    f"Structuring class {cls.__name__} @ attribute {field.name}", field.name, field.type
+                ),
             ]
             yield exc
 

@@ -107,6 +107,7 @@ class TomlLocator:
                 name = header.group(2).replace('"', "")
                 if header.group(1) == "[[":
                     parent = self._resolve(name)
+                    self._lines.setdefault(parent, number)
                     index = counters.get(parent, -1) + 1
                     counters[parent] = index
                     prefix = f"{parent}[{index}]"

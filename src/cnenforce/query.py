@@ -12,6 +12,8 @@ import functools
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
+from attrs import evolve
+
 from cnenforce.dataset import Dataset
 from cnenforce.model import Case, PartialDate, Provision
 from cnenforce.vocabulary import ProvisionRole, Tag
@@ -40,9 +42,9 @@ def _as_provisions(value: ProvisionLike | None, dataset: Dataset | None) -> tupl
     provisions = parse(value, catalogue=dataset.catalogue if dataset else None)
     if not provisions:
         raise ValueError(f"no provision found in {value!r}")
-    # Versions are not compared: a query in current numbering should not need a version, and a
-    # query that names one is matched through Provision.within.
-    return provisions
+    # A bare citation names an article number, not a text: parse() would pin it to the current
+    # text, which would hide every case decided under an earlier numbering.
+    return tuple(evolve(provision, version=None) for provision in provisions)
 
 
 def matches(
@@ -104,8 +106,6 @@ def _matches(
 def _unversioned(wanted: Provision, cited: Provision) -> Provision:
     """Match a query without a version against any text; one with a version against that text."""
     if wanted.version is None or cited.version is None:
-        from attrs import evolve
-
         return evolve(wanted, version=None)
     return wanted
 
@@ -160,7 +160,9 @@ def select(
 
     - ``instrument``: a catalogue id; the case cites it (in any role, unless ``role``).
     - ``provision``: a :class:`Provision` or a citation string ("Article 21 of the CSL"); the
-      case cites it or a part of it (Article 21(5) matches Article 21).
+      case cites it or a part of it (Article 21(5) matches Article 21). A citation string, or a
+      provision without ``version``, matches that number in whichever text a case cites; give
+      a provision with ``version`` to pin one text (the 2025 amendment renumbered the CSL).
     - ``role``: only count provisions cited in this role (violated, or penalty basis).
     - ``authority``, ``province`` (ISO 3166-2:CN), ``tag``: exact matches.
     - ``since``/``until``: dates (``"2017"``, ``"2017-08"``, a ``date``); a case whose

@@ -1,0 +1,75 @@
+"""Loading: lazy, cached, offline, and never half-done."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import cnenforce
+from cnenforce import CaseNotFoundError, DataError
+from tests.conftest import DATA
+
+
+def test_import_reads_no_data() -> None:
+    code = "import sys, cnenforce, cnenforce.bundle as b;assert b._cached is None, 'loaded at import';print('ok')"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_load_is_cached() -> None:
+    assert cnenforce.load() is cnenforce.load()
+
+
+def test_get_and_getitem() -> None:
+    dataset = cnenforce.load()
+    assert dataset.get("no-such-case") is None
+    with pytest.raises(CaseNotFoundError, match="no-such-case"):
+        dataset["no-such-case"]
+    with pytest.raises(KeyError):
+        dataset["no-such-case"]
+    assert "2017-zhejiang-taobao" in dataset
+    assert [case.id for case in dataset] == sorted(case.id for case in dataset)
+
+
+def test_dataset_is_immutable() -> None:
+    dataset = cnenforce.load()
+    assert isinstance(dataset.cases, tuple)
+    with pytest.raises(TypeError):
+        dataset.instruments["x"] = dataset.instruments["csl"]  # type: ignore[index]
+
+
+def test_load_from_a_data_directory_equals_the_bundle() -> None:
+    from_files = cnenforce.load(DATA)
+    bundled = cnenforce.load()
+    assert from_files.cases == bundled.cases
+    assert from_files.version == bundled.version
+    assert dict(from_files.instruments) == dict(bundled.instruments)
+
+
+def test_load_from_a_broken_directory_raises_with_every_problem(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    (root / "cases" / "2017-zhejiang-taobao.toml").write_text('id = "2017-zhejiang-taobao"\n', encoding="utf-8")
+    (root / "cases" / "2017-zhejiang-mogujie.toml").write_bytes(b"\xff\xfe")
+    with pytest.raises(DataError) as info:
+        cnenforce.load(root)
+    files = {Path(p.file).name for p in info.value.problems}
+    assert files == {"2017-zhejiang-taobao.toml", "2017-zhejiang-mogujie.toml"}
+
+
+def test_catalogue_lookups() -> None:
+    catalogue = cnenforce.load_catalogue()
+    assert catalogue.instrument("csl") is not None
+    assert catalogue.instrument("nope") is None
+    assert catalogue.authority("beijing-cac") is not None
+    csl = catalogue.instruments["csl"]
+    import datetime as dt
+
+    assert csl.version_at(dt.date(2017, 8, 1)).id == "2016"  # type: ignore[union-attr]
+    assert csl.version_at(dt.date(2026, 1, 1)).id == "2025"  # type: ignore[union-attr]
+    assert csl.version_at(dt.date(2010, 1, 1)) is None
+    assert csl.current.id == "2025"

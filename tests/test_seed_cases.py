@@ -1,0 +1,410 @@
+"""The seed documents' cases: built by hand from the model, and present in the dataset.
+
+Seed 000 is the CAC release of 16 September 2025 (ten cases); seed 001 is the Jones Day
+commentary of October 2017 (eighteen respondents). The hand-built objects show the model can
+say exactly what the sources say; the dataset tests check every case is there with its facts.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from cnenforce import (
+    Case,
+    Dataset,
+    Entity,
+    EntityKind,
+    Money,
+    PartialDate,
+    Penalty,
+    PenaltyDisclosure,
+    PenaltyKind,
+    PenaltyTarget,
+    Provision,
+    ProvisionRole,
+    Region,
+    Source,
+)
+from cnenforce.model import Event
+from cnenforce.vocabulary import EventKind, Tag
+
+JONES_DAY = Source(
+    title="China's New Cybersecurity Law Brings Enforcement Crackdown",
+    publisher="Jones Day",
+    url="https://jonesday.com/pt/insights/2017/10/chinas-new-cybersecurity-law-brings-enforcement-crackdown",
+    published=PartialDate(year=2017, month=10),
+)
+CAC_RELEASE = Source(
+    title="国家网信办发布近期网络安全、数据安全、个人信息保护相关执法典型案例",
+    publisher="Cyberspace Administration of China",
+    url="https://www.cac.gov.cn/2025-09/16/c_1759741437315419.htm",
+    published=PartialDate(year=2025, month=9, day=16),
+    language="zh",
+)
+
+
+def csl(article: int | None = None, **parts: int) -> Provision:
+    return Provision(instrument="csl", article=article, version="2016" if article else None, **parts)
+
+
+def cny(amount: int) -> Money:
+    return Money(amount=Decimal(amount))
+
+
+# --- hand-built cases ------------------------------------------------------------------------
+
+
+def test_yibin_fines_the_institution_and_its_legal_representative() -> None:
+    case = Case(
+        id="2017-yibin-teacher-training-website",
+        title="Yibin teacher-training website fined",
+        summary="Tiered protection not implemented; intrusions followed.",
+        respondent=Entity(
+            kind=EntityKind.ORGANISATION,
+            anonymised=True,
+            description="a teacher training and education institution in Yibin",
+            region=Region(province="CN-SC", city="Yibin"),
+        ),
+        penalty_disclosure=PenaltyDisclosure.STATED,
+        violations=(csl(21),),
+        penalties=(
+            Penalty(kind=PenaltyKind.FINE, amount=cny(10000), basis=(csl(59),)),
+            Penalty(
+                kind=PenaltyKind.FINE,
+                target=PenaltyTarget.RESPONSIBLE_PERSON,
+                person="legal representative",
+                amount=cny(5000),
+                basis=(csl(59),),
+            ),
+        ),
+        sources=(JONES_DAY,),
+    )
+    assert case.authorities == ()  # the source does not name the authority
+    assert case.fines(PenaltyTarget.ORGANISATION) == (cny(10000),)
+    assert case.fines(PenaltyTarget.RESPONSIBLE_PERSON) == (cny(5000),)
+    roles = {(c.role, c.provision.article) for c in case.citations()}
+    assert roles == {(ProvisionRole.VIOLATED, 21), (ProvisionRole.PENALTY_BASIS, 59)}
+
+
+def test_boss_zhipin_joint_action_by_two_authorities() -> None:
+    case = Case(
+        id="2017-boss-zhipin-real-name",
+        title="BOSS Zhipin",
+        summary="Served users without real identity.",
+        respondent=Entity(kind=EntityKind.COMPANY, name_en="BOSS Zhipin", name_zh="BOSS直聘"),
+        authorities=("beijing-cac", "tianjin-cac"),
+        events=(Event(kind=EventKind.DECIDED, date=PartialDate(year=2017, month=8, day=11)),),
+        penalty_disclosure=PenaltyDisclosure.STATED,
+        violations=(csl(24), csl(48)),
+        penalties=(Penalty(kind=PenaltyKind.TAKEDOWN, note="Take down the relevant pages."),),
+        sources=(JONES_DAY,),
+    )
+    assert case.authorities == ("beijing-cac", "tianjin-cac")
+    assert case.decided == PartialDate(year=2017, month=8, day=11)
+    assert case.instruments == ("csl",)
+
+
+def test_sanren_fine_with_provisions_in_two_instruments() -> None:
+    basis = (csl(61), Provision(instrument="phone-real-name-provisions", article=17))
+    case = Case(
+        id="2017-guangdong-shenzhen-sanren",
+        title="Shenzhen Sanren",
+        summary="Network phone services without real-name checks.",
+        respondent=Entity(kind=EntityKind.COMPANY, name_en="Shenzhen Sanren Technology Company"),
+        authorities=("guangdong-ca",),
+        penalty_disclosure=PenaltyDisclosure.STATED,
+        violations=(csl(24, paragraph=1), Provision(instrument="phone-real-name-provisions")),
+        penalties=(
+            Penalty(kind=PenaltyKind.FINE, amount=cny(50000), basis=basis),
+            Penalty(kind=PenaltyKind.ORDER_TO_CORRECT, basis=basis),
+            Penalty(kind=PenaltyKind.SUSPENSION_OF_BUSINESS, basis=basis),
+            Penalty(kind=PenaltyKind.WEBSITE_CLOSURE, basis=basis),
+        ),
+        sources=(JONES_DAY,),
+    )
+    assert case.violations[0].paragraph == 1
+    assert case.instruments == ("csl", "phone-real-name-provisions")
+    assert [c.provision for c in case.citations() if c.role is ProvisionRole.PENALTY_BASIS] == list(basis)
+
+
+def test_zhejiang_five_platforms_share_one_action() -> None:
+    shared = {
+        "authorities": ("zhejiang-cac", "hangzhou-cac"),
+        "joint_action": "2017-zhejiang-five-platforms",
+        "penalty_disclosure": PenaltyDisclosure.STATED,
+        "violations": (csl(),),
+        "sources": (JONES_DAY,),
+    }
+    suspension = Penalty(kind=PenaltyKind.SUSPENSION_OF_REGISTRATIONS, days=7)
+    cases = [
+        Case(
+            id="2017-zhejiang-taobao",
+            title="t",
+            summary="s",
+            respondent=Entity(kind=EntityKind.COMPANY, name_en="Taobao", parent="Alibaba"),
+            penalties=(Penalty(kind=PenaltyKind.ORDER_TO_CORRECT),),
+            tags=(Tag.PROHIBITED_GOODS,),
+            **shared,
+        ),
+        Case(
+            id="2017-zhejiang-hexin-flush",
+            title="t",
+            summary="s",
+            respondent=Entity(kind=EntityKind.COMPANY, name_en="Hexin Flush"),
+            penalties=(Penalty(kind=PenaltyKind.SUSPENSION_OF_BUSINESS),),
+            **shared,
+        ),
+        Case(
+            id="2017-zhejiang-mogujie",
+            title="t",
+            summary="s",
+            respondent=Entity(kind=EntityKind.COMPANY, name_en="Mogujie"),
+            penalties=(suspension,),
+            **shared,
+        ),
+        Case(
+            id="2017-zhejiang-peiyinxiu",
+            title="t",
+            summary="s",
+            respondent=Entity(kind=EntityKind.COMPANY, name_en="Peiyinxiu"),
+            penalties=(Penalty(kind=PenaltyKind.ORDER_TO_CORRECT),),
+            **shared,
+        ),
+        # Unnamed in the Jones Day text: representable as an anonymised respondent.
+        Case(
+            id="2017-zhejiang-unnamed",
+            title="t",
+            summary="s",
+            respondent=Entity(
+                kind=EntityKind.UNKNOWN, anonymised=True, description="a fifth platform, unnamed in the source"
+            ),
+            penalties=(suspension,),
+            **shared,
+        ),
+    ]
+    assert len({case.joint_action for case in cases}) == 1
+    assert {case.penalties[0].days for case in cases if case.penalties[0] == suspension} == {7}
+    assert cases[-1].respondent.display_name == "a fifth platform, unnamed in the source"
+
+
+def test_cac_2025_case_with_unnamed_authority_and_unstated_fine() -> None:
+    case = Case(
+        id="2025-guangdong-technology-webpage-tampering",
+        title="Webpage tampering at a Guangdong technology company",
+        title_zh="广东某科技股份有限公司网页篡改案",
+        summary="Unpatched upload flaw; defaced login page.",
+        respondent=Entity(
+            kind=EntityKind.COMPANY,
+            anonymised=True,
+            description="a Technology Co., Ltd. in Guangdong",
+            description_zh="广东某科技股份有限公司",
+        ),
+        authority_note="the local cyberspace administration office (属地网信办)",
+        events=(Event(kind=EventKind.ANNOUNCED, date=PartialDate(year=2025, month=9, day=16), authority="cac"),),
+        penalty_disclosure=PenaltyDisclosure.STATED,
+        violations=(Provision(instrument="csl"),),
+        penalties=(
+            Penalty(kind=PenaltyKind.ORDER_TO_CORRECT),
+            Penalty(kind=PenaltyKind.WARNING),
+            Penalty(kind=PenaltyKind.FINE),
+        ),
+        sources=(CAC_RELEASE,),
+    )
+    assert case.fines() == ()  # a fine of unstated amount is a penalty with no amount
+    assert any(p.kind is PenaltyKind.FINE and p.amount is None for p in case.penalties)
+    assert case.violations[0].article is None
+
+
+# --- the dataset ---------------------------------------------------------------------------
+
+CAC_2025 = {
+    "2025-guangdong-technology-webpage-tampering": ("CN-GD", {"csl"}, Tag.WEBPAGE_TAMPERING),
+    "2025-xinjiang-internet-technology-webpage-tampering": ("CN-XJ", {"csl"}, Tag.WEBPAGE_TAMPERING),
+    "2025-shandong-medical-laboratory-data-leakage": ("CN-SD", {"csl", "dsl", "ndsr"}, Tag.DATA_LEAKAGE),
+    "2025-zhejiang-technology-data-theft": ("CN-ZJ", {"csl", "dsl", "ndsr"}, Tag.DATA_THEFT),
+    "2025-chongqing-technology-data-theft": ("CN-CQ", {"csl", "dsl", "ndsr"}, Tag.DATA_THEFT),
+    "2025-guangdong-insurance-agency-data-theft": ("CN-GD", {"csl", "dsl", "ndsr"}, Tag.DATA_THEFT),
+    "2025-hunan-technology-data-leakage-risk": ("CN-HN", {"csl", "dsl", "ndsr"}, Tag.DATA_SECURITY_RISK),
+    "2025-beijing-app-over-collection": ("CN-BJ", {"csl", "pipl", "ndsr"}, Tag.OVER_COLLECTION),
+    "2025-shanghai-vending-machine-facial-information": ("CN-SH", {"csl", "pipl", "ndsr"}, Tag.FACIAL_INFORMATION),
+    "2025-zhejiang-app-deep-synthesis-assessment": (
+        "CN-ZJ",
+        {"deep-synthesis", "genai-measures", "algorithm-recommendation", "public-opinion-assessment"},
+        Tag.DEEP_SYNTHESIS,
+    ),
+}
+
+
+@pytest.mark.parametrize("case_id", sorted(CAC_2025))
+def test_cac_2025_cases_are_present(dataset: Dataset, case_id: str) -> None:
+    province, instruments, tag = CAC_2025[case_id]
+    case = dataset[case_id]
+    assert case.respondent.anonymised
+    assert case.region is not None
+    assert case.region.province == province
+    assert set(case.instruments) == instruments
+    assert all(p.article is None for p in case.violations)  # the release cites no articles
+    assert tag in case.tags
+    assert case.announced == PartialDate(year=2025, month=9, day=16)
+    assert any(s.url == CAC_RELEASE.url for s in case.sources)
+
+
+def test_cac_2025_penalties_only_where_stated(dataset: Dataset) -> None:
+    stated = {cid for cid in CAC_2025 if dataset[cid].penalty_disclosure is PenaltyDisclosure.STATED}
+    assert stated == {"2025-guangdong-technology-webpage-tampering"}
+    kinds = [p.kind for p in dataset["2025-guangdong-technology-webpage-tampering"].penalties]
+    assert kinds == [PenaltyKind.ORDER_TO_CORRECT, PenaltyKind.WARNING, PenaltyKind.FINE]
+
+
+def _violations(case: Case) -> set[tuple[str | None, int | None, int | None, int | None]]:
+    return {(p.instrument, p.article, p.paragraph, p.item) for p in case.violations}
+
+
+def _bases(case: Case) -> set[tuple[str | None, int | None]]:
+    return {(p.instrument, p.article) for pen in case.penalties for p in pen.basis}
+
+
+# id: (authorities, province, date, violations, penalty kinds, fine amounts as (target, amount))
+JONES_DAY_2017 = {
+    "2017-shantou-technology-security-evaluation": (
+        ("shantou-psb",), "CN-GD", "2017-07",
+        {("tiered-protection-measures", 14, 1, None), ("csl", 21, None, 5)}, {"order-to-correct"}, set(),
+    ),
+    "2017-yibin-teacher-training-website": (
+        (), "CN-SC", "2017", {("csl", 21, None, None)}, {"fine"},
+        {("organisation", Decimal(10000)), ("responsible-person", Decimal(5000))},
+    ),
+    "2017-chongqing-technology-log-retention": (
+        ("chongqing-psb",), "CN-CQ", "early 2017-08", {("csl", 21, None, 3)}, {"warning", "order-to-correct"}, set(),
+    ),
+    "2017-suqian-network-operator-unlawful-website": (
+        ("suqian-psb",), "CN-JS", "2017-08", {("csl", 47, None, None)}, {"order-to-correct"}, set(),
+    ),
+    "2017-boss-zhipin-real-name": (
+        ("beijing-cac", "tianjin-cac"), "CN-BJ", "2017-08-11",
+        {("csl", 24, None, None), ("csl", 48, None, None)}, {"interview", "takedown"}, set(),
+    ),
+    "2017-zhejiang-taobao": (
+        ("zhejiang-cac", "hangzhou-cac"), "CN-ZJ", "2017-08-17",
+        {("csl", None, None, None), ("iis-measures", None, None, None), ("account-name-provisions", None, None, None)},
+        {"interview", "warning", "order-to-correct"}, set(),
+    ),
+    "2017-zhejiang-hexin-flush": (
+        ("zhejiang-cac", "hangzhou-cac"), "CN-ZJ", "2017-08-17",
+        {("csl", None, None, None), ("iis-measures", None, None, None), ("account-name-provisions", None, None, None)},
+        {"interview", "order-to-correct", "suspension-of-business"}, set(),
+    ),
+    "2017-zhejiang-mogujie": (
+        ("zhejiang-cac", "hangzhou-cac"), "CN-ZJ", "2017-08-17",
+        {("csl", None, None, None), ("iis-measures", None, None, None), ("account-name-provisions", None, None, None)},
+        {"interview", "order-to-correct", "suspension-of-registrations"}, set(),
+    ),
+    "2017-zhejiang-xiami-music": (
+        ("zhejiang-cac", "hangzhou-cac"), "CN-ZJ", "2017-08-17",
+        {("csl", None, None, None), ("iis-measures", None, None, None), ("account-name-provisions", None, None, None)},
+        {"interview", "order-to-correct", "suspension-of-registrations"}, set(),
+    ),
+    "2017-zhejiang-peiyinxiu": (
+        ("zhejiang-cac", "hangzhou-cac"), "CN-ZJ", "2017-08-17",
+        {("csl", None, None, None), ("iis-measures", None, None, None), ("account-name-provisions", None, None, None)},
+        {"interview", "order-to-correct"}, set(),
+    ),
+    "2017-xinzhou-website-sql-injection": (
+        ("shanxi-internet-police", "xinzhou-internet-police"), "CN-SX", "2017",
+        {("csl", None, None, None)}, {"warning", "order-to-correct"}, set(),
+    ),
+    "2017-guangdong-lizhi-fm": (
+        ("guangdong-ca",), "CN-GD", "2017-09", {("csl", 47, None, None), ("iis-measures", 16, None, None)},
+        {"warning", "order-to-correct"}, set(),
+    ),
+    "2017-guangdong-shenzhen-sanren": (
+        ("guangdong-ca",), "CN-GD", "2017-09",
+        {("csl", 24, 1, None), ("phone-real-name-provisions", None, None, None)},
+        {"fine", "order-to-correct", "suspension-of-business", "website-closure"}, {("organisation", Decimal(50000))},
+    ),
+    "2017-guangdong-alibaba-cloud": (
+        ("guangdong-ca",), "CN-GD", "2017-09", {("csl", 24, 1, None)}, {"order-to-correct"}, set(),
+    ),
+    "2017-guangdong-dongjing-uc-browser": (
+        ("guangdong-ca",), "CN-GD", "2017-09", {("csl", 22, 1, None)}, {"order-to-correct"}, set(),
+    ),
+    "2017-guangdong-cac-tencent-wechat": (
+        ("guangdong-cac",), "CN-GD", "2017-09-25", {("csl", 47, None, None)}, {"fine", "account-removal"}, set(),
+    ),
+    "2017-beijing-cac-sina-weibo": (
+        ("beijing-cac",), "CN-BJ", "2017-09", {("csl", 47, None, None)}, {"fine", "account-removal"}, set(),
+    ),
+    "2017-beijing-cac-baidu-tieba": (
+        ("beijing-cac",), "CN-BJ", "2017-09", {("csl", 47, None, None)}, {"fine", "account-removal"}, set(),
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case_id", sorted(JONES_DAY_2017))
+def test_jones_day_2017_cases_are_present(dataset: Dataset, case_id: str) -> None:
+    authorities, province, date, violations, kinds, fines = JONES_DAY_2017[case_id]
+    case = dataset[case_id]
+    assert case.authorities == authorities
+    assert case.region is not None
+    assert case.region.province == province
+    assert str(case.date) == date
+    assert _violations(case) == violations
+    assert {p.kind.value for p in case.penalties} == kinds
+    assert {(p.target.value, p.amount.amount) for p in case.penalties if p.amount} == fines
+    assert any(s.publisher == "Jones Day" and s.url for s in case.sources)
+    assert all(p.version == "2016" for p in case.violations if p.instrument == "csl" and p.article)
+
+
+@pytest.mark.parametrize(
+    ("case_id", "bases"),
+    [
+        ("2017-shantou-technology-security-evaluation", {("csl", 59)}),
+        ("2017-yibin-teacher-training-website", {("csl", 59)}),
+        ("2017-suqian-network-operator-unlawful-website", {("csl", 68)}),
+        ("2017-guangdong-lizhi-fm", {("csl", 68), ("iis-measures", 23)}),
+        ("2017-guangdong-shenzhen-sanren", {("csl", 61), ("phone-real-name-provisions", 17)}),
+        ("2017-guangdong-alibaba-cloud", {("csl", 61)}),
+    ],
+)
+def test_penalty_bases_are_kept_apart_from_violations(
+    dataset: Dataset, case_id: str, bases: set[tuple[str, int]]
+) -> None:
+    assert _bases(dataset[case_id]) == bases
+
+
+def test_seed_counts(dataset: Dataset) -> None:
+    assert {cid for cid in dataset.cases if cid.id.startswith("2025-")} == {dataset[c] for c in CAC_2025}
+    assert len(JONES_DAY_2017) == 18
+    assert len(dataset) >= 28
+
+
+def test_joint_actions_group_the_multi_respondent_announcements(dataset: Dataset) -> None:
+    groups: dict[str, set[str]] = {}
+    for case in dataset:
+        if case.joint_action:
+            groups.setdefault(case.joint_action, set()).add(case.id)
+    assert len(groups["2017-zhejiang-five-platforms"]) == 5
+    assert len(groups["2017-guangdong-four-companies"]) == 4
+    assert len(groups["2017-wechat-weibo-tieba"]) == 3
+
+
+def test_chongqing_correction_deadline_and_suspension_days(dataset: Dataset) -> None:
+    correct = [
+        p
+        for p in dataset["2017-chongqing-technology-log-retention"].penalties
+        if p.kind is PenaltyKind.ORDER_TO_CORRECT
+    ]
+    assert correct[0].days == 15
+    for case_id in ("2017-zhejiang-mogujie", "2017-zhejiang-xiami-music"):
+        suspensions = [p for p in dataset[case_id].penalties if p.kind is PenaltyKind.SUSPENSION_OF_REGISTRATIONS]
+        assert [p.days for p in suspensions] == [7]
+
+
+def test_undisclosed_fines_are_fines_without_amounts(dataset: Dataset) -> None:
+    for case_id in ("2017-guangdong-cac-tencent-wechat", "2017-beijing-cac-sina-weibo", "2017-beijing-cac-baidu-tieba"):
+        fines = [p for p in dataset[case_id].penalties if p.kind is PenaltyKind.FINE]
+        assert fines
+        assert all(p.amount is None for p in fines)
+        assert _bases(dataset[case_id]) == {("csl", 68)}
