@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final, TypeVar
 
@@ -32,12 +32,7 @@ from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter
 
 from cnenforce.errors import DataError, Problem
-from cnenforce.model import (
-    Authority,
-    Case,
-    Instrument,
-    PartialDate,
-)
+from cnenforce.model import PartialDate
 
 __all__ = ["converter", "structure", "structure_problems", "unstructure"]
 
@@ -159,10 +154,12 @@ def _attrs_hook_factory(cls: type[Any], conv: cattrs.Converter) -> Callable[[obj
     base = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True)
 
     def structure_attrs(value: object, _: type) -> Any:
+        if not isinstance(value, Mapping):
+            raise TypeError(f"expected a table of fields, got {_type_name(value)} {value!r}")
         try:
             return base(value, cls)
         except ClassValidationError as exc:
-            with_notes, _ = exc.group_exceptions()
+            with_notes, _without_notes = exc.group_exceptions()
             # Fields structured fine, so the constructor's validators failed: find them all.
             failures = [] if with_notes else list(_field_failures(value, cls, conv))
             if failures:
@@ -246,7 +243,7 @@ def _attribute_path(path: str, message: str, cls: type[Any]) -> tuple[str, str]:
     knows the field; the model's messages name the field first, so the path can be recovered.
     """
     first = message.split(" ", 1)[0]
-    if not path and attrs.has(cls) and first in fields_of(cls):
+    if not path and attrs.has(cls) and first in {field.name for field in attrs.fields(cls)}:
         return first, message
     return path, message
 
@@ -310,12 +307,3 @@ def _describe(exc: BaseException) -> str:
         names = message.split(":", 1)[-1].strip()
         return f"required field {names} is missing"
     return message or type(exc).__name__
-
-
-RECORD_TYPES: Final = {"case": Case, "instrument": Instrument, "authority": Authority}
-"""Top-level record kinds the converter is used for, by name."""
-
-
-def fields_of(cls: type[Any]) -> tuple[str, ...]:
-    """Names of an attrs class's fields, in declaration order."""
-    return tuple(field.name for field in attrs.fields(cls))

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
 import attrs
 from attrs import validators as v
@@ -61,8 +61,6 @@ ID_PATTERN: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 CURRENCIES: Final = frozenset({"CNY", "HKD", "USD", "EUR"})
 """ISO 4217 codes that amounts may be given in."""
-
-_T = TypeVar("_T")
 
 # --- validator helpers -----------------------------------------------------------------------
 
