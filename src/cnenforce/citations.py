@@ -25,11 +25,20 @@ Enforcement notices, law-firm commentary and statutes cite provisions in many wa
 
 How an article is tied to its instrument, in order: the instrument named right after it
 ("Article 47 of the Cybersecurity Law"), or right before it (《网络安全法》第四十七条, "CSL Art. 47");
-"this Law"/本法 (kept unresolved, with that title, since the text cited is the one it appears in);
-"the Provisions"/该法 (the last instrument of that kind named earlier in the text); an unknown
-title (kept unresolved, never guessed); otherwise the instrument last named earlier in the same
-paragraph (line). An article with none of these is not a citation and is skipped. An instrument
-named with no article is a reference to the whole instrument (``article=None``).
+"this Law"/本法, which is the law last named earlier in the same paragraph (a notice quoting
+"《网络安全法》第五十九条：……本法第二十一条……"), or else the text it appears in, kept unresolved with
+the title 本法; "the Provisions"/该法/《办法》 (the last instrument of that kind named earlier); an
+unknown title (kept unresolved with its title as written, never guessed; a foreign law such as
+韩国《个人信息保护法》 too); otherwise the instrument last named earlier in the same paragraph
+(line). An article with none of these is not a citation and is skipped. An instrument named with
+no article is a reference to the whole instrument (``article=None``); so is a book title of a
+legal kind (《刑法》), but not one that only names a kind (《办法》) or a non-legal work.
+
+Known limits: unknown instruments are found only in 《》, before an article number, or as the
+whole of a :func:`parse` string (a bare 行政处罚法 in a list is missed); inserted articles
+(第二百八十五条之一) cannot be represented and count as a reference to the whole instrument;
+"Article 21(5)" is read as item 5, the convention of Chinese legal translation, even where an
+author meant paragraph 5.
 
 Version rule: for an instrument with more than one text, an article-level provision gets the
 version named in the text itself (《网络安全法》（2016年…通过）…, "Cybersecurity Law (2016)"), else the
@@ -92,14 +101,20 @@ _TRADITIONAL: Final = (
     "須须當当過过這这還还進进運运達达適适鏈链雲云頁页鑒鉴鑑鉴別别態态勢势響响預预災灾難难變变現现"
     "擔担損损場场區区縣县廳厅鄉乡鎮镇軍军黨党貳贰參叁陸陆條条釋释訂订嚴严構构財财稅税廣广"
 )
-_FOLD: Final = str.maketrans(
-    _TRADITIONAL[0::2] + "０１２３４５６７８９（）［］．，：；＆－–—‐‑’‘\u00a0\u3000﹙﹚",
-    _TRADITIONAL[1::2] + "0123456789()[].,:;&-----''  ()",
-) | {code: code - 0xFEE0 for code in range(ord("Ａ"), ord("ｚ") + 1) if chr(code).isalpha()}
+
+
+@functools.cache
+def _fold_table() -> dict[int, int]:
+    table = str.maketrans(
+        _TRADITIONAL[0::2] + "０１２３４５６７８９（）［］．，：；＆－–—‐‑’‘\u00a0\u3000﹙﹚",
+        _TRADITIONAL[1::2] + "0123456789()[].,:;&-----''  ()",
+    )
+    table.update({code: code - 0xFEE0 for code in range(ord("Ａ"), ord("ｚ") + 1) if chr(code).isalpha()})
+    return table
 
 
 def _fold(text: str) -> str:
-    return text.translate(_FOLD)
+    return text.translate(_fold_table())
 
 
 # --- static patterns (compiled on first use) ---------------------------------------------------
@@ -115,9 +130,7 @@ _EN_ARTICLE_WORD: Final = r"(?:articles?|arts?|sections?|secs?)\b\.?\s*|§§?\s*
 _EN_PARA_WORD: Final = r"(?:paragraphs?|paras?\b\.?|par\.|clauses?)"
 _EN_ITEM_WORD: Final = r"(?:items?|sub-?paragraphs?|points?|sub-?items?)"
 _EN_SMALL: Final = r"\d{1,3}"
-_EN_PART: Final = (
-    rf"(?:\s*,\s*|\s+)(?:{_EN_PARA_WORD}|{_EN_ITEM_WORD})\s*\(?{_EN_SMALL}\)?(?:\s?\({_EN_SMALL}\))?"
-)
+_EN_PART: Final = rf"(?:\s*,\s*|\s+)(?:{_EN_PARA_WORD}|{_EN_ITEM_WORD})\s*\(?{_EN_SMALL}\)?(?:\s?\({_EN_SMALL}\))?"
 _EN_REF: Final = rf"\d+(?:\.\d+){{0,2}}(?:\s?\({_EN_SMALL}\)){{0,2}}(?:{_EN_PART}){{0,2}}"
 _EN_CONTINUATION: Final = rf"""(?:
     (?:{_EN_ARTICLE_WORD})?{_EN_REF}
@@ -153,7 +166,9 @@ _ZH_NUMBERS: Final = rf"{_NUM}(?:[ \t]*{_ZH_SEPARATOR}[ \t]*{_NUM})*"
 """One number, or several under one 第…条 (第23、25和39条, 第13-15条)."""
 _ZH_SUB: Final = rf"(?:之[ \t]*{_NUM})"
 """An inserted article (第二百八十五条之一), which a provision cannot represent."""
-_ZH_ELEMENT: Final = rf"(?:第[ \t]*{_ZH_NUMBERS}[ \t]*[条款项]{_ZH_SUB}?|第?[ \t]*\([ \t]*{_NUM}[ \t]*\)(?:[ \t]*[项款])?)"
+_ZH_ELEMENT: Final = (
+    rf"(?:第[ \t]*{_ZH_NUMBERS}[ \t]*[条款项]{_ZH_SUB}?|第?[ \t]*\([ \t]*{_NUM}[ \t]*\)(?:[ \t]*[项款])?)"
+)
 _ZH_GROUP: Final = rf"""
     第[ \t]*{_ZH_NUMBERS}[ \t]*条{_ZH_SUB}?
     (?:[ \t]*(?:{_ZH_SEPARATOR}[ \t]*)?{_ZH_ELEMENT})*
@@ -161,7 +176,8 @@ _ZH_GROUP: Final = rf"""
 
 _ZH_KINDS: Final = ("法", "条例", "规定", "办法", "决定", "细则", "规则", "措施", "解释")
 _ZH_LEGAL_ENDINGS: Final = (
-    *_ZH_KINDS, "意见", "通知", "标准", "指南", "指引", "规范", "纲要", "公约", "准则", "法典", "方法", "基准", "总则", "通则",
+    *_ZH_KINDS, "意见", "通知", "标准", "指南", "指引", "规范", "纲要",
+    "公约", "准则", "法典", "方法", "基准", "总则", "通则",
 )  # fmt: skip
 _ZH_GENERIC_BOOKS: Final = frozenset((*_ZH_KINDS[1:], "意见", "通知", "指南", "方法"))
 """Book titles that are only a kind (《办法》, 《条例》): short for an instrument named before."""
@@ -171,7 +187,7 @@ _FOREIGN: Final = (
 )
 """Places whose laws share titles with Chinese ones (韩国《个人信息保护法》)."""
 _EN_KINDS: Final = ("law", "provisions", "measures", "regulations", "regulation", "rules", "decision")
-_EN_TITLE_KIND: Final = re.compile(
+_EN_TITLE_KIND: Final = (
     r"\b(?:Laws?|Provisions|Measures|Regulations?|Rules?|Decisions?|Code|Interpretations?|"
     r"Guidelines|Standards?|Notice|Opinions|Act|Methods|Specifications?)\b"
 )
@@ -232,40 +248,38 @@ class _Static:
             """,
             verbose,
         )
-        self.en_title_whole = re.compile(r"(?:the\s+)?(?P<title>.+?)\s*", re.DOTALL)
         kinds = "|".join(_ZH_KINDS)
         self.zh_self = re.compile(rf"本(?P<kind>{kinds})[ \t]*$")
         self.zh_numbers = re.compile(rf"(?P<number>{_NUM})|(?P<range>[至到\-~～])")
         self.foreign_before = re.compile(rf"(?:{_FOREIGN})[ \t]*$")
         self.edition_paren = re.compile(r"\((?=[^()]*(?:(?:19|20)\d\d|修正|修订))[^()]*\)$")
         self.zh_generic = re.compile(rf"(?:该|上述|前述|同)(?P<kind>{kinds})[ \t]*$")
-        self.zh_bare_title = re.compile(
-            rf"(?P<title>[\u4e00-\u9fff]{{2,30}}?(?:{kinds}))[ \t]*(?:的)?[ \t]*$"
-        )
+        self.zh_bare_title = re.compile(rf"(?P<title>[\u4e00-\u9fff]{{2,30}}?(?:{kinds}))[ \t]*(?:的)?[ \t]*$")
         self.zh_title_whole = re.compile(rf"(?:中华人民共和国)?[\u4e00-\u9fff]{{1,40}}(?:{kinds})")
-        self.zh_verbs = re.compile(r".*(?:违反|依据|根据|依照|按照|参照|适用|遵守|对照|符合|依|据)")
+        # Verbs that end the words before a bare title: 违反刑法第五条 -> 刑法.
+        self.zh_verbs = re.compile(r".*(?:违反|依据|根据|依照|按照|参照|适用|遵守|对照|符合|触犯|援引)")
         self.gap_before = re.compile(r"(?:的|'s)?[ \t]*,?[ \t]*")
         self.paren_year = re.compile(r"(?:19|20)\d\d")
         self.line_break = re.compile(r"[\n\r\u2028\u2029]")
         self.blank = re.compile(r"[ \t]+")
+        self.en_title_kind = re.compile(_EN_TITLE_KIND)
+        self.en_prc_suffix = re.compile(_EN_PRC_SUFFIX)
+        self.en_prc_prefix = re.compile(_EN_PRC_PREFIX)
         self.en_trailing_connectors = re.compile(r"(?:\s+(?:" + "|".join(_EN_CONNECTORS) + r"))+\s*$")
 
 
 # --- catalogue tables ------------------------------------------------------------------------
 
-_EN_PRC_SUFFIX: Final = re.compile(
-    r"\s+of\s+(?:the\s+)?(?:people's\s+republic\s+of\s+china|prc|p\.r\.c\.|china)$"
-)
-_EN_PRC_PREFIX: Final = re.compile(
-    r"^(?:the\s+)?(?:(?:prc|p\.r\.c\.|china's|chinese|people's\s+republic\s+of\s+china(?:'s)?)\s+)?"
-)
+_EN_PRC_SUFFIX: Final = r"\s+of\s+(?:the\s+)?(?:people's\s+republic\s+of\s+china|prc|p\.r\.c\.|china)$"
+_EN_PRC_PREFIX: Final = r"^(?:the\s+)?(?:(?:prc|p\.r\.c\.|china's|chinese|people's\s+republic\s+of\s+china(?:'s)?)\s+)?"
 _ZH_PRC_PREFIX: Final = "中华人民共和国"
+_Trie = dict[str, "_Trie"]
 
 
 def _en_key(name: str) -> str:
     key = " ".join(_fold(name).lower().split())
-    key = _EN_PRC_SUFFIX.sub("", key)
-    return _EN_PRC_PREFIX.sub("", key, count=1)
+    key = _patterns().en_prc_suffix.sub("", key)
+    return _patterns().en_prc_prefix.sub("", key, count=1)
 
 
 def _zh_key(name: str) -> str:
@@ -275,18 +289,16 @@ def _zh_key(name: str) -> str:
 
 def _trie_pattern(words: Iterable[str], *, space: str) -> str:
     """A regex alternation of *words* shaped as a trie (fast, and prefers the longest word)."""
-    trie: dict[str, dict[str, object]] = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for char in word:
-            node = node.setdefault(char, {})  # type: ignore[assignment]
+            node = node.setdefault(char, {})
         node[""] = {}
 
-    def build(node: dict[str, object]) -> str:
+    def build(node: _Trie) -> str:
         branches = [
-            (space if char == " " else re.escape(char)) + build(child)  # type: ignore[arg-type]
-            for char, child in sorted(node.items())
-            if char
+            (space if char == " " else re.escape(char)) + build(child) for char, child in sorted(node.items()) if char
         ]
         if not branches:
             return ""
@@ -349,9 +361,7 @@ class _Tables:
 
         en_names, zh_names, abbreviation_names = unique(en), unique(zh), unique(abbreviations)
         mention = _mention_pattern(en_names, zh_names, abbreviation_names)
-        scan = re.compile(
-            rf"(?P<zh_group>{_ZH_GROUP})|(?P<en_group>{_EN_GROUP})|{mention}", re.VERBOSE
-        )
+        scan = re.compile(rf"(?P<zh_group>{_ZH_GROUP})|(?P<en_group>{_EN_GROUP})|{mention}", re.VERBOSE)
         return cls(
             instruments=by_id,
             en_names=en_names,
@@ -492,7 +502,7 @@ class _Scan:
             if key in _ZH_GENERIC_BOOKS:
                 return self._generic_zh(key, start, end, legal=False)
             bare = re.sub(r"\([^()]*\)$", "", key)
-            legal = bare.endswith(_ZH_LEGAL_ENDINGS) or bool(_EN_TITLE_KIND.search(book))
+            legal = bare.endswith(_ZH_LEGAL_ENDINGS) or bool(_patterns().en_title_kind.search(book))
             return _Named(instrument=None, title=inner.strip(), text=text, start=start, end=end, legal=legal)
         if (zh_name := match.group("zh_name")) is not None:
             instrument = self.tables.zh_names[_zh_key(zh_name)]
@@ -507,7 +517,8 @@ class _Scan:
     def _group(self, match: re.Match[str]) -> int:
         start, end = match.span()
         chinese = match.group("zh_group") is not None
-        refs = self._zh_refs(start, end) if chinese else self._en_refs(start, end)
+        refs: list[tuple[int | None, int | None, int | None]] = []
+        refs.extend(self._zh_refs(start, end) if chinese else self._en_refs(start, end))
         named, cite_start, cite_end = None, start, end
         if not chinese:
             found = self._attach_after(end)
@@ -522,10 +533,14 @@ class _Scan:
             named = self._attach_before(start)
             if named is not None:
                 cite_start = min(start, named.start)
+        attached = named is not None
         if named is None:
             named = self._antecedent(start)
         if named is None:
             return end
+        if not refs and attached:
+            # Only unrepresentable articles (第二十一条之一): still a citation of the instrument.
+            refs = [(None, None, None)]
         for article, paragraph, item in refs:
             provision = Provision(
                 instrument=named.instrument,
@@ -612,7 +627,8 @@ class _Scan:
             if current[2] is None and not ranging and refs and refs[-1] == tuple(current):
                 refs.pop()
         article, paragraph, item = new
-        assert article is not None
+        if article is None:  # unreachable: every reference has an article
+            return None, False
         reference = (article, paragraph, item)
         if ranging and refs:
             refs.extend(_expand(refs[-1], reference))
@@ -667,7 +683,7 @@ class _Scan:
         title = patterns.en_title.match(self.text, position)
         if title is not None:
             written = _trim_en_title(self.original[title.start() : title.end()])
-            if written and _EN_TITLE_KIND.search(written):
+            if written and patterns.en_title_kind.search(written):
                 named = _Named(
                     instrument=None,
                     title=written,
@@ -950,7 +966,7 @@ def _bare_title(text: str) -> str | None:
         return stripped
     candidate = re.sub(r"^the\s+", "", stripped, flags=re.IGNORECASE)
     match = patterns.en_title.fullmatch(_fold(candidate))
-    if match is not None and _EN_TITLE_KIND.search(candidate) and _trim_en_title(candidate) == candidate:
+    if match is not None and patterns.en_title_kind.search(candidate) and _trim_en_title(candidate) == candidate:
         return candidate
     return None
 

@@ -97,10 +97,7 @@ def _structure_partial_date(value: object, _: type) -> PartialDate:
     if isinstance(value, dt.date):
         return PartialDate.from_date(value)
     if isinstance(value, str):
-        try:
-            return PartialDate.parse(value)
-        except ValueError as exc:
-            raise ValueError(f"not a real date: {value!r} ({exc})") from None
+        return PartialDate.parse(value)
     if type(value) is int:
         raise TypeError(f'expected a date as text; write the year {value} as "{value}"')
     raise TypeError(f'expected a date as text ("2017-08"), got {_type_name(value)} {value!r}')

@@ -179,12 +179,16 @@ class PartialDate:
         if match is None:
             raise ValueError(f"not a date: {text!r} (expected YYYY, YYYY-MM, YYYY-MM-DD, or 'early|mid|late YYYY-MM')")
         qualifier = match["qualifier"]
-        return cls(
-            year=int(match["year"]),
-            month=int(match["month"]) if match["month"] else None,
-            day=int(match["day"]) if match["day"] else None,
-            qualifier=DateQualifier(qualifier) if qualifier else None,
-        )
+        try:
+            return cls(
+                year=int(match["year"]),
+                month=int(match["month"]) if match["month"] else None,
+                day=int(match["day"]) if match["day"] else None,
+                qualifier=DateQualifier(qualifier) if qualifier else None,
+            )
+        except ValueError as exc:
+            reason = exc.args[0] if exc.args else exc
+            raise ValueError(f"not a real date: {text!r} ({reason})") from None
 
     @classmethod
     def from_date(cls, date: dt.date) -> PartialDate:

@@ -61,7 +61,7 @@ def to_int(text: str) -> int:
     >>> to_int("十十")
     Traceback (most recent call last):
     ...
-    ValueError: not a Chinese numeral: '十十' (a unit follows a unit)
+    ValueError: not a Chinese numeral: '十十' (units out of order)
 
     Raises :class:`ValueError` for anything that is not exactly one well-formed number.
     """
@@ -72,10 +72,9 @@ def to_int(text: str) -> int:
         raise ValueError("not a Chinese numeral: empty text")
     if stripped.isascii() and stripped.isdigit():
         return int(stripped)
-    if len(stripped) > 1 and all(char in _DIGITS for char in stripped):
-        if any(char in _ZEROS for char in stripped[1:]) or stripped[0] not in _ZEROS:
-            # Digit by digit, as years are written: 二〇二五.
-            return int("".join(str(_DIGITS[char]) for char in stripped))
+    if len(stripped) > 1 and all(char in _DIGITS for char in stripped) and stripped[0] not in _ZEROS:
+        # Digit by digit, as years are written: 二〇二五.
+        return int("".join(str(_DIGITS[char]) for char in stripped))
     myriad_at = [index for index, char in enumerate(stripped) if char in _MYRIADS]
     if len(myriad_at) > 1:
         raise ValueError(f"not a Chinese numeral: {text!r} (万 appears twice)")
@@ -137,7 +136,7 @@ def _section(part: str, text: str, *, leading_zero: bool) -> int:
         elif char in _UNITS:
             unit = _UNITS[char]
             if unit >= last_unit:
-                raise fail("units out of order" if pending is not None or total else "a unit follows a unit")
+                raise fail("units out of order")
             if pending is None:
                 if unit != 10 or total:
                     raise fail("a unit without a digit" if unit != 10 else "a unit follows a unit")

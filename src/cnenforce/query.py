@@ -42,9 +42,9 @@ def _as_provisions(value: ProvisionLike | None, dataset: Dataset | None) -> tupl
     provisions = parse(value, catalogue=dataset.catalogue if dataset else None)
     if not provisions:
         raise ValueError(f"no provision found in {value!r}")
-    # A bare citation names an article number, not a text: parse() would pin it to the current
-    # text, which would hide every case decided under an earlier numbering.
-    return tuple(evolve(provision, version=None) for provision in provisions)
+    # Read like any citation: in the text it names, else the current text. The 2025 amendment
+    # renumbered the CSL, so "Article 61" today is not the 2016 text's Article 61.
+    return provisions
 
 
 def matches(
@@ -160,9 +160,10 @@ def select(
 
     - ``instrument``: a catalogue id; the case cites it (in any role, unless ``role``).
     - ``provision``: a :class:`Provision` or a citation string ("Article 21 of the CSL"); the
-      case cites it or a part of it (Article 21(5) matches Article 21). A citation string, or a
-      provision without ``version``, matches that number in whichever text a case cites; give
-      a provision with ``version`` to pin one text (the 2025 amendment renumbered the CSL).
+      case cites it or a part of it (Article 21(5) matches Article 21). A provision without
+      ``version`` matches that number in whichever text a case cites. A citation string is read
+      like any citation, in the text it names ("... (2016)") or else the current text: the 2025
+      amendment renumbered the Cybersecurity Law.
     - ``role``: only count provisions cited in this role (violated, or penalty basis).
     - ``authority``, ``province`` (ISO 3166-2:CN), ``tag``: exact matches.
     - ``since``/``until``: dates (``"2017"``, ``"2017-08"``, a ``date``); a case whose

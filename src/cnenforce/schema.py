@@ -21,7 +21,8 @@ from cnenforce.model import Case, PartialDate
 
 __all__ = ["SCHEMA_ID", "case_schema", "schema_for"]
 
-SCHEMA_ID = "https://cnenforce.github.io/schema/case.schema.json"
+SCHEMA_ID = "https://cnenforce.github.io/cnenforce/case.schema.json"
+"""Where the documentation site publishes the schema (``docs/case.schema.json``)."""
 
 _DECIMAL = {
     "type": "string",

@@ -1,0 +1,322 @@
+"""Docs that execute: the Markdown guides, the docstrings, the generated catalogue, the site.
+
+- Every fenced ``pycon``/``python`` block in ``docs/*.md`` that contains ``>>>`` runs as a
+  doctest; the blocks of one page share their names, in page order.
+- Every fenced ``console`` block runs its ``$ cnenforce ...`` commands through
+  :func:`cnenforce.cli.main` from the repository root and compares what they print (standard
+  output and error together) with the lines that follow, doctest-style: runs of whitespace
+  compare equal and ``...`` matches anything. A command expected to fail ends its output with
+  ``(exit status N)``; otherwise it must exit 0. Blocks marked ``sh`` or ``text`` are not run.
+- The docstring examples of every ``cnenforce`` module run with :mod:`doctest`.
+- The catalogue pages the MkDocs hook generates render for every case.
+- ``mkdocs build --strict`` succeeds (skipped only when MkDocs is not installed).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import doctest
+import importlib
+import importlib.util
+import io
+import pkgutil
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import NamedTuple
+
+import pytest
+
+import cnenforce
+from cnenforce.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+GUIDES = sorted(DOCS.glob("*.md"))
+FLAGS = doctest.ELLIPSIS
+
+_FENCE = re.compile(r"^(?P<indent>[ \t]*)```(?P<lang>[\w-]*)[ \t]*$")
+
+
+class Block(NamedTuple):
+    lang: str
+    line: int
+    """1-based line of the block's first content line."""
+    lines: list[str]
+
+
+def fenced_blocks(path: Path) -> list[Block]:
+    """The fenced code blocks of a Markdown file, indentation removed."""
+    blocks: list[Block] = []
+    current: Block | None = None
+    indent = ""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        match = _FENCE.match(line)
+        if current is None:
+            if match and match["lang"]:
+                indent = match["indent"]
+                current = Block(match["lang"], number + 1, [])
+        elif match and not match["lang"]:
+            blocks.append(current)
+            current = None
+        else:
+            current.lines.append(line.removeprefix(indent))
+    assert current is None, f"{path.name}: unclosed code fence"
+    return blocks
+
+
+# --- Markdown doctests ---------------------------------------------------------------------
+
+
+def _page_doctest(path: Path) -> doctest.DocTest | None:
+    """One doctest of every Python example on a page; line numbers are the file's."""
+    lines = [""] * len(path.read_text(encoding="utf-8").splitlines())
+    found = False
+    for block in fenced_blocks(path):
+        if block.lang in ("pycon", "python") and any(line.lstrip().startswith(">>>") for line in block.lines):
+            found = True
+            for offset, line in enumerate(block.lines):
+                lines[block.line - 1 + offset] = line
+    if not found:
+        return None
+    text = "\n".join(lines) + "\n"
+    return doctest.DocTestParser().get_doctest(text, {"__name__": path.stem}, path.name, str(path), 0)
+
+
+DOCTESTED_PAGES = [path for path in GUIDES if _page_doctest(path) is not None]
+
+
+@pytest.mark.parametrize("path", DOCTESTED_PAGES, ids=[path.name for path in DOCTESTED_PAGES])
+def test_markdown_examples(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # examples may read the checkout's data/
+    test = _page_doctest(path)
+    assert test is not None
+    out = io.StringIO()
+    runner = doctest.DocTestRunner(optionflags=FLAGS)
+    result = runner.run(test, out=out.write)
+    assert result.failed == 0, f"{path.name}: {result.failed} of {result.attempted} examples failed\n{out.getvalue()}"
+
+
+def test_guides_have_examples() -> None:
+    for name in ("index.md", "guide.md"):
+        test = _page_doctest(DOCS / name)
+        assert test is not None, f"{name} should have runnable examples"
+        assert test.examples, f"{name} should have runnable examples"
+
+
+# --- command-line examples -----------------------------------------------------------------
+
+
+class Command(NamedTuple):
+    path: Path
+    line: int
+    argv: list[str]
+    expected: str
+    status: int
+
+
+def console_commands(path: Path) -> list[Command]:
+    commands: list[Command] = []
+    for block in fenced_blocks(path):
+        if block.lang != "console":
+            continue
+        current: tuple[int, list[str]] | None = None
+        output: list[str] = []
+        for offset, line in enumerate([*block.lines, "$ "]):
+            if line.startswith("$ "):
+                if current is not None:
+                    status = 0
+                    if output and (m := re.fullmatch(r"\(exit status (\d+)\)", output[-1].strip())):
+                        status = int(m[1])
+                        output = output[:-1]
+                    commands.append(Command(path, current[0], current[1], "\n".join(output), status))
+                if offset < len(block.lines):
+                    argv = shlex.split(line[2:])
+                    assert argv[0] == "cnenforce", f"{path.name}:{block.line + offset}: only cnenforce commands run"
+                    current, output = (block.line + offset, argv[1:]), []
+            else:
+                assert current is not None, f"{path.name}:{block.line + offset}: output before any command"
+                output.append(line)
+    return commands
+
+
+COMMANDS = [command for path in GUIDES for command in console_commands(path)]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[f"{c.path.name}:{c.line}:{c.argv[0]}" for c in COMMANDS])
+def test_console_examples(command: Command, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    buffer = io.StringIO()
+    with contextlib.redirect_stderr(buffer):
+        status = main(command.argv, out=buffer)
+    got = buffer.getvalue()
+    where = f"{command.path.name}:{command.line}: cnenforce {shlex.join(command.argv)}"
+    assert status == command.status, f"{where}: exit status {status}, expected {command.status}\n{got}"
+    checker = doctest.OutputChecker()
+    want = command.expected + "\n" if command.expected else ""
+    assert checker.check_output(want, got, doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE), (
+        f"{where}: output differs\n--- expected\n{want}--- got\n{got}"
+    )
+
+
+def _subcommands() -> list[str]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.raises(SystemExit):
+        main(["--help"])
+    match = re.search(r"\{([\w,-]+)\}", out.getvalue())
+    assert match, out.getvalue()
+    return match[1].split(",")
+
+
+def test_cli_page_covers_every_subcommand() -> None:
+    text = (DOCS / "cli.md").read_text(encoding="utf-8")
+    documented = {argv[0] for argv in (c.argv for c in console_commands(DOCS / "cli.md")) if argv}
+    for name in _subcommands():
+        assert re.search(rf"^## `{re.escape(name)}`", text, re.MULTILINE), f"cli.md has no section for {name}"
+        assert name in documented or f"cnenforce {name}" in text, f"cli.md shows no example of {name}"
+
+
+# --- docstrings ----------------------------------------------------------------------------
+
+
+def _modules_with_examples() -> list[ModuleType]:
+    names = ["cnenforce"] + [f"cnenforce.{info.name}" for info in pkgutil.iter_modules(cnenforce.__path__)]
+    modules = [importlib.import_module(name) for name in sorted(names)]
+    return [module for module in modules if any(test.examples for test in doctest.DocTestFinder().find(module))]
+
+
+DOCTESTED = _modules_with_examples()
+
+
+def test_docstring_examples_are_found() -> None:
+    assert {"cnenforce", "cnenforce.model", "cnenforce.query"} <= {module.__name__ for module in DOCTESTED}
+
+
+@pytest.mark.parametrize("module", DOCTESTED, ids=[module.__name__ for module in DOCTESTED])
+def test_docstring_examples(module: ModuleType) -> None:
+    out = io.StringIO()
+    runner = doctest.DocTestRunner(optionflags=FLAGS)
+    for test in doctest.DocTestFinder().find(module):
+        runner.run(test, out=out.write)
+    failed, attempted = runner.summarize(verbose=False)
+    assert failed == 0, f"{module.__name__}: {failed} of {attempted} examples failed\n{out.getvalue()}"
+
+
+# --- the API reference ---------------------------------------------------------------------
+
+
+def test_api_index_lists_every_public_name() -> None:
+    text = (DOCS / "api" / "index.md").read_text(encoding="utf-8")
+    missing = [name for name in cnenforce.__all__ if f"[`{name}`][" not in text]
+    assert not missing, f"docs/api/index.md does not list {missing}"
+
+
+def test_data_file_fields_are_documented() -> None:
+    """Every field of every record in data/ is described in data-format.md or CONTRIBUTING.md."""
+    import attrs
+
+    from cnenforce import model
+
+    text = (DOCS / "data-format.md").read_text(encoding="utf-8")
+    contributing = ROOT / "CONTRIBUTING.md"
+    if contributing.is_file():
+        text += contributing.read_text(encoding="utf-8")
+    classes = (
+        model.Case, model.Entity, model.Provision, model.Event, model.Penalty, model.Money, model.Source,
+        model.Region, model.Instrument, model.InstrumentVersion, model.FineRange, model.Authority,
+    )  # fmt: skip
+    missing = [
+        f"{cls.__name__}.{field.name}" for cls in classes for field in attrs.fields(cls) if f"`{field.name}" not in text
+    ]
+    assert not missing, f"fields not described in docs/data-format.md or CONTRIBUTING.md: {missing}"
+
+
+def test_api_pages_exist_for_documented_modules() -> None:
+    for name in ("model", "vocabulary", "query", "stats", "export", "citations", "validation", "errors", "schema"):
+        page = DOCS / "api" / f"{name}.md"
+        assert page.is_file(), page
+        assert f"::: cnenforce.{name}" in page.read_text(encoding="utf-8")
+
+
+# --- the generated catalogue ---------------------------------------------------------------
+
+
+def _hook() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("cnenforce_docs_catalogue", DOCS / "hooks" / "catalogue.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_catalogue_pages() -> None:
+    hook = _hook()
+    dataset = cnenforce.load()
+    base = "https://github.com/cnenforce/cnenforce/blob/main/"
+    pages = {page.src_uri: page for page in hook.generated_pages(dataset, data_base=base)}
+    assert {"cases/index.md", "instruments.md", "authorities.md"} <= set(pages)
+    index = pages["cases/index.md"].markdown
+    for case in dataset:
+        page = pages[f"cases/{case.id}.md"]
+        assert page.edit_path == f"data/cases/{case.id}.toml"
+        assert f"({base}data/cases/{case.id}.toml)" in page.markdown
+        assert f"[{case.id}]({case.id}.md)" in index
+        for heading in ("## Summary", "## Events", "## Violations", "## Penalties", "## Sources"):
+            assert heading in page.markdown, (case.id, heading)
+    for instrument in dataset.instruments:
+        assert f"{{#{instrument}}}" in pages["instruments.md"].markdown
+    for authority in dataset.authorities:
+        assert f"{{#{authority}}}" in pages["authorities.md"].markdown
+
+
+def test_case_page_facts() -> None:
+    hook = _hook()
+    dataset = cnenforce.load()
+    page = hook.case_page(dataset["2017-yibin-teacher-training-website"], dataset)
+    assert "Not named in the sources" in page
+    assert (
+        "**Fine**, CNY 10,000; under [Article 59 of the Cybersecurity Law (2016 text)](../instruments.md#csl)" in page
+    )
+    assert "**Fine**, CNY 5,000, on legal representative (responsible person)" in page
+    page = hook.case_page(dataset["2017-boss-zhipin-real-name"], dataset)
+    assert "[Beijing Cyberspace Administration Office](../authorities.md#beijing-cac)" in page
+    page = hook.case_page(dataset["2025-beijing-app-over-collection"], dataset)
+    assert hook.DISCLOSURE_TEXT[dataset["2025-beijing-app-over-collection"].penalty_disclosure] in page
+
+
+def test_disclosure_texts_cover_the_vocabulary() -> None:
+    assert set(_hook().DISCLOSURE_TEXT) == set(cnenforce.PenaltyDisclosure)
+
+
+def test_markdown_escaping() -> None:
+    assert _hook().esc("a|b *c* [d] <e>") == r"a\|b \*c\* \[d\] &lt;e>"
+
+
+# --- the site ------------------------------------------------------------------------------
+
+
+def test_site_builds(tmp_path: Path) -> None:
+    for module in ("mkdocs", "mkdocstrings", "mkdocstrings_handlers.python"):
+        if importlib.util.find_spec(module) is None:
+            pytest.skip(f"{module} is not installed (pip install -e '.[docs]')")
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    dataset = cnenforce.load()
+    for case in dataset:
+        html = (site / "cases" / case.id / "index.html").read_text(encoding="utf-8")
+        assert f"https://github.com/cnenforce/cnenforce/blob/main/data/cases/{case.id}.toml" in html
+    guide = (site / "guide" / "index.html").read_text(encoding="utf-8")
+    assert "https://github.com/cnenforce/cnenforce/blob/main/docs/guide.md" in guide
+    assert (site / "api" / "citations" / "index.html").is_file()
+    assert not list(DOCS.rglob("cases")), "generated pages must not be written into docs/"
