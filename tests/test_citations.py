@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from cnenforce.catalogue import Catalogue, load_catalogue
 from cnenforce.citations import CitationMatch, find, format, parse
@@ -162,6 +163,50 @@ def test_find_shares_a_list_span_and_records_the_name_as_written() -> None:
     assert first.span() == second.span()
     assert first.text == "Articles 24 and 48 of the Cybersecurity Law"
     assert first.instrument_text == "Cybersecurity Law"
+
+
+FRAGMENTS = [
+    "Article 21(5) of the ",
+    "Arts. 9-11",
+    " and ",
+    ", ",
+    "CSL",
+    "the PIPL",
+    "Cybersecurity Law",
+    "(2016)",
+    "《网络安全法》",
+    "《中華人民共和國網絡安全法》",
+    "第二十一条",
+    "第（五）项",
+    "第一款",
+    "、",
+    "至",
+    "本法",
+    "第13-15条",
+    "之一",
+    "。",
+    "\n",
+    " of this Law",
+    "Paragraph 1",
+    "(3)",
+    "韩国",
+    "《办法》",
+    "Section 5",
+    "《 》",
+    "Article 0",
+    "第〇条",
+    "(0)",
+    "the Provisions",
+    "该法",
+    "CSL Art. ",
+]
+
+
+@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=4), max_size=12).map("".join))
+def test_find_never_fails_and_spans_index_the_input(text: str) -> None:
+    for match in find(text, catalogue=CATALOGUE):
+        assert text[match.start : match.end] == match.text
+        assert match.provision.instrument is not None or match.provision.title
 
 
 def test_carried_over_instrument_stays_within_a_paragraph() -> None:

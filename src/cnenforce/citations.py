@@ -454,6 +454,8 @@ class _Scan:
     named: list[_Named] = attrs.Factory(list)
     pending: list[_Named] = attrs.Factory(list)
     matches: list[CitationMatch] = attrs.Factory(list)
+    inserted: bool = False
+    """Whether the group being read cites an inserted article (第二十一条之一)."""
 
     def run(self) -> tuple[CitationMatch, ...]:
         position = 0
@@ -483,6 +485,8 @@ class _Scan:
             edition = years[-1] if years else None
         if (book := match.group("book")) is not None:
             inner = self.original[match.start("book") : match.end("book")]
+            if not inner.strip():
+                return None
             key = _zh_key(book)
             instrument = self.tables.zh_names.get(key) or self.tables.en_names.get(_en_key(book))
             if instrument is None:
@@ -517,6 +521,7 @@ class _Scan:
     def _group(self, match: re.Match[str]) -> int:
         start, end = match.span()
         chinese = match.group("zh_group") is not None
+        self.inserted = False
         refs: list[tuple[int | None, int | None, int | None]] = []
         refs.extend(self._zh_refs(start, end) if chinese else self._en_refs(start, end))
         named, cite_start, cite_end = None, start, end
@@ -538,7 +543,7 @@ class _Scan:
             named = self._antecedent(start)
         if named is None:
             return end
-        if not refs and attached:
+        if not refs and attached and self.inserted:
             # Only unrepresentable articles (第二十一条之一): still a citation of the instrument.
             refs = [(None, None, None)]
         for article, paragraph, item in refs:
@@ -589,6 +594,7 @@ class _Scan:
                 unit = element.group("paren_unit") or "项"
                 numbers = list(_patterns().zh_numbers.finditer(element.group("paren")))
             if unit == "条" and element.group("sub"):
+                self.inserted = True
                 if self.strict:
                     raise CitationError(f"cannot represent {element.group()!r} (an inserted article)")
                 current, ranging = None, False
@@ -657,6 +663,10 @@ class _Scan:
             previous = refs[-1] if refs else None
             new, level = _en_ref(parsed, previous, level)
             if new is None:
+                continue
+            if 0 in new:
+                if self.strict:
+                    raise CitationError(f"number 0 in {chunk.strip()!r} is not a valid article, paragraph or item")
                 continue
             if not refs and (prefix_para or prefix_item):
                 new = (new[0], prefix_para or new[1], prefix_item or new[2])

@@ -189,7 +189,7 @@ def _match_record(match: Any) -> dict[str, Any]:
     provision = match.provision
     return {
         "instrument": provision.instrument,
-        "title": provision.title if provision.title is not None else match.text,
+        "title": provision.title if provision.title is not None else match.instrument_text,
         "article": provision.article,
         "paragraph": provision.paragraph,
         "item": provision.item,
