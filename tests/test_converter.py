@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import cnenforce.model
 from cnenforce.converter import structure, structure_problems, unstructure
 from cnenforce.errors import DataError
-from cnenforce.model import Case, Money, PartialDate, Provision
+from cnenforce.model import Case, Money, PartialDate, Penalty, Provision
 from tests.strategies import EVERY_MODEL
 
 
@@ -105,3 +105,43 @@ def test_structure_raises_data_error_with_all_problems() -> None:
         structure({"amount": -1, "currency": "XYZ"}, Money, file="m.json")
     assert {p.path for p in info.value.problems} == {"amount", "currency"}
     assert "m.json" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Article 21(5) of the Cybersecurity Law (2016)",
+            Provision(instrument="csl", article=21, item=5, version="2016"),
+        ),
+        (
+            "《网络安全法》（2016年）第二十四条第一款",
+            Provision(instrument="csl", article=24, paragraph=1, version="2016"),
+        ),
+        ("the Data Security Law", Provision(instrument="dsl")),
+    ],
+)
+def test_provisions_may_be_written_as_citations(text: str, expected: Provision) -> None:
+    assert structure(text, Provision) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("Articles 24 and 48 of the CSL", "names 2 provisions"),
+        ("Article 3 of the Foo Law", "unknown instrument"),
+        ("no citation here", "no citation"),
+    ],
+)
+def test_citation_strings_must_name_one_catalogue_provision(text: str, fragment: str) -> None:
+    _, problems = structure_problems({"kind": "fine", "basis": ["CSL Art. 59 (2016)", text]}, Penalty)
+    assert [p.path for p in problems] == ["basis[1]"]
+    assert fragment in problems[0].message
+
+
+def test_provision_cite_round_trips() -> None:
+    from cnenforce.citations import parse
+
+    provision = Provision(instrument="csl", article=22, paragraph=1, version="2016")
+    for language in ("en", "zh"):
+        assert parse(provision.cite(language), version="2016") == (provision,)  # type: ignore[arg-type]

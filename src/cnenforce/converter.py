@@ -32,7 +32,7 @@ from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter
 
 from cnenforce.errors import DataError, Problem
-from cnenforce.model import PartialDate
+from cnenforce.model import PartialDate, Provision
 
 __all__ = ["converter", "structure", "structure_problems", "unstructure"]
 
@@ -186,6 +186,28 @@ def _field_failures(value: object, cls: type[Any], conv: cattrs.Converter) -> It
             yield exc
 
 
+def _provision_hook(conv: cattrs.Converter) -> Callable[[object, type], Provision]:
+    """Provisions are tables, or citation strings read by the citation parser.
+
+    A contributor may write ``"Article 21(5) of the Cybersecurity Law (2016)"`` where a
+    provision is expected; it must name exactly one provision of a catalogue instrument.
+    """
+    table = _attrs_hook_factory(Provision, conv)
+
+    def structure_provision(value: object, _: type) -> Provision:
+        if not isinstance(value, str):
+            result: Provision = table(value, Provision)
+            return result
+        from cnenforce.citations import parse
+
+        provisions = parse(value, strict=True)
+        if len(provisions) != 1:
+            raise ValueError(f"the citation {value!r} names {len(provisions)} provisions; give one per entry")
+        return provisions[0]
+
+    return structure_provision
+
+
 def _build() -> cattrs.Converter:
     conv = make_converter(forbid_extra_keys=True, omit_if_default=True)
     conv.register_structure_hook(str, _structure_str)
@@ -203,6 +225,7 @@ def _build() -> cattrs.Converter:
     conv.register_unstructure_hook(PartialDate, str)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_hook_factory(t, conv))
     conv.register_structure_hook_factory(attrs.has, lambda t: _attrs_hook_factory(t, conv))
+    conv.register_structure_hook(Provision, _provision_hook(conv))
     return conv
 
 

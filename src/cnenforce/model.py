@@ -16,10 +16,11 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 import attrs
 from attrs import validators as v
+from dateutil.relativedelta import relativedelta
 
 from cnenforce.regions import is_province_code
 from cnenforce.vocabulary import (
@@ -216,8 +217,7 @@ class PartialDate:
             return dt.date(self.year, self.month, self.day)
         if self.month is None:
             return dt.date(self.year, 12, 31)
-        following = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
-        return following - dt.timedelta(days=1)
+        return dt.date(self.year, self.month, 1) + relativedelta(months=1, days=-1)
 
     def sort_key(self) -> tuple[int, int, int]:
         """A key that orders dates chronologically, less precise dates first within a period."""
@@ -305,6 +305,20 @@ class Provision:
     def is_resolved(self) -> bool:
         """Whether the instrument is in the catalogue."""
         return self.instrument is not None
+
+    def cite(self, language: Literal["en", "zh"] = "en") -> str:
+        """This provision as a citation, in English or Chinese, using the packaged catalogue.
+
+        >>> Provision(instrument="csl", article=21, item=5, version="2016").cite()
+        'Article 21(5) of the Cybersecurity Law'
+        >>> Provision(instrument="csl", article=24, paragraph=1, version="2016").cite("zh")
+        '《网络安全法》第二十四条第一款'
+
+        :func:`cnenforce.citations.parse` reads the result back (given ``version``).
+        """
+        from cnenforce.citations import format as format_citation
+
+        return format_citation(self, language)
 
     def within(self, other: Provision) -> bool:
         """Whether this provision is *other* or a part of it.
