@@ -28,6 +28,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import NamedTuple
 
+import attrs
 import pytest
 
 import cnenforce
@@ -284,8 +285,12 @@ def test_case_page_facts() -> None:
     assert "**Fine**, CNY 5,000, on legal representative (responsible person)" in page
     page = hook.case_page(dataset["2017-boss-zhipin-real-name"], dataset)
     assert "[Beijing Cyberspace Administration Office](../authorities.md#beijing-cac)" in page
-    page = hook.case_page(dataset["2025-beijing-app-over-collection"], dataset)
-    assert hook.DISCLOSURE_TEXT[dataset["2025-beijing-app-over-collection"].penalty_disclosure] in page
+    silent = attrs.evolve(
+        dataset["2025-beijing-app-over-collection"],
+        penalty_disclosure=cnenforce.PenaltyDisclosure.NOT_STATED,
+        penalties=(),
+    )
+    assert hook.DISCLOSURE_TEXT[cnenforce.PenaltyDisclosure.NOT_STATED] in hook.case_page(silent, dataset)
 
 
 def test_disclosure_texts_cover_the_vocabulary() -> None:

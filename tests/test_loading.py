@@ -73,3 +73,30 @@ def test_catalogue_lookups() -> None:
     assert csl.version_at(dt.date(2026, 1, 1)).id == "2025"  # type: ignore[union-attr]
     assert csl.version_at(dt.date(2010, 1, 1)) is None
     assert csl.current.id == "2025"
+
+
+def test_retired_ids_are_never_reused(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    (root / "retired.toml").write_text(
+        '[[retired]]\nid = "2017-zhejiang-taobao"\nreason = "test"\n\n'
+        '[[retired]]\nid = "2017-old-id"\nreason = "merged"\nreplaced_by = "2017-no-such-case"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as info:
+        cnenforce.load(root)
+    messages = {(Path(p.file).name, p.path): p.message for p in info.value.problems}
+    assert "was retired" in messages["2017-zhejiang-taobao.toml", "id"]
+    assert "2017-no-such-case" in messages["retired.toml", "retired[1].replaced_by"]
+
+
+def test_a_retired_id_points_to_its_successor(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    (root / "retired.toml").write_text(
+        '[[retired]]\nid = "2017-taobao"\nreason = "renamed"\nreplaced_by = "2017-zhejiang-taobao"\n', encoding="utf-8"
+    )
+    dataset = cnenforce.load(root)
+    assert dataset.get("2017-taobao") is None
+    with pytest.raises(CaseNotFoundError, match="was retired \\(renamed\\); see '2017-zhejiang-taobao'"):
+        dataset["2017-taobao"]

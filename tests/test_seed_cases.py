@@ -251,11 +251,30 @@ def test_cac_2025_cases_are_present(dataset: Dataset, case_id: str) -> None:
     assert any(s.url == CAC_RELEASE.url for s in case.sources)
 
 
-def test_cac_2025_penalties_only_where_stated(dataset: Dataset) -> None:
-    stated = {cid for cid in CAC_2025 if dataset[cid].penalty_disclosure is PenaltyDisclosure.STATED}
-    assert stated == {"2025-guangdong-technology-webpage-tampering"}
-    kinds = [p.kind for p in dataset["2025-guangdong-technology-webpage-tampering"].penalties]
-    assert kinds == [PenaltyKind.ORDER_TO_CORRECT, PenaltyKind.WARNING, PenaltyKind.FINE]
+CAC_2025_PENALTIES = {
+    "2025-guangdong-technology-webpage-tampering": ["order-to-correct", "warning", "fine"],
+    "2025-xinjiang-internet-technology-webpage-tampering": ["order-to-correct", "warning"],
+    "2025-shandong-medical-laboratory-data-leakage": ["order-to-correct", "warning", "fine"],
+    "2025-zhejiang-technology-data-theft": ["order-to-correct", "warning", "fine"],
+    "2025-chongqing-technology-data-theft": ["order-to-correct", "warning", "fine"],
+    "2025-guangdong-insurance-agency-data-theft": ["order-to-correct", "warning", "fine"],
+    "2025-hunan-technology-data-leakage-risk": ["order-to-correct", "warning", "fine"],
+    "2025-beijing-app-over-collection": ["order-to-correct", "warning", "fine"],
+    "2025-shanghai-vending-machine-facial-information": ["order-to-correct", "warning"],
+    "2025-zhejiang-app-deep-synthesis-assessment": ["takedown"],
+}
+
+
+@pytest.mark.parametrize("case_id", sorted(CAC_2025_PENALTIES))
+def test_cac_2025_penalties_as_the_chinese_release_states(dataset: Dataset, case_id: str) -> None:
+    case = dataset[case_id]
+    assert case.penalty_disclosure is PenaltyDisclosure.STATED
+    assert [p.kind.value for p in case.penalties] == CAC_2025_PENALTIES[case_id]
+    assert case.fines() == ()  # the release states no amounts
+    assert case.authorities == ()  # nor which local office acted
+    assert case.authority_note
+    assert case.title_zh
+    assert case.respondent.description_zh
 
 
 def _violations(case: Case) -> set[tuple[str | None, int | None, int | None, int | None]]:

@@ -29,6 +29,7 @@ from cnenforce.model import (
     Penalty,
     Provision,
     Region,
+    RetiredId,
     Source,
 )
 from cnenforce.query import matches, select
@@ -81,6 +82,7 @@ __all__ = [
     "Provision",
     "ProvisionRole",
     "Region",
+    "RetiredId",
     "Sector",
     "Source",
     "Statistics",

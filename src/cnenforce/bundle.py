@@ -11,7 +11,7 @@ from cnenforce.catalogue import Catalogue
 from cnenforce.converter import structure
 from cnenforce.dataset import Dataset
 from cnenforce.errors import DataError, Problem
-from cnenforce.model import Authority, Case, Instrument
+from cnenforce.model import Authority, Case, Instrument, RetiredId
 
 __all__ = ["BUNDLE_RESOURCE", "load_bundle", "parse_bundle"]
 
@@ -33,10 +33,11 @@ def parse_bundle(text: str, *, file: str = "<bundle>") -> Dataset:
     instruments = structure(payload.get("instruments"), tuple[Instrument, ...], file=file)
     authorities = structure(payload.get("authorities"), tuple[Authority, ...], file=file)
     cases = structure(payload.get("cases"), tuple[Case, ...], file=file)
+    retired = structure(payload.get("retired", []), tuple[RetiredId, ...], file=file)
     version = payload.get("dataset_version")
     if not isinstance(version, str):
         raise DataError([Problem(file=file, path="dataset_version", message="missing dataset version")])
-    return Dataset.of(cases, Catalogue.of(instruments, authorities), version)
+    return Dataset.of(cases, Catalogue.of(instruments, authorities), version, retired)
 
 
 def load_bundle() -> Dataset:

@@ -60,7 +60,7 @@ def read_data_dir(root: Path) -> Dataset:
                 )
             ]
         )
-    return Dataset.of(tree.cases, tree.catalogue, tree.version)
+    return Dataset.of(tree.cases, tree.catalogue, tree.version, tree.retired)
 
 
 def cases_digest(dataset: Dataset) -> str:
@@ -78,6 +78,7 @@ def bundle_text(dataset: Dataset) -> str:
         "instruments": unstructure(tuple(dataset.catalogue.instruments.values())),
         "authorities": unstructure(tuple(dataset.catalogue.authorities.values())),
         "cases": unstructure(dataset.cases),
+        "retired": unstructure(tuple(dataset.retired.values())),
     }
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"
 
@@ -111,7 +112,7 @@ def compile_data(root: Path, target: Path, *, bump: bool = False, today: dt.date
             )
         version = next_version(str(meta.get("version", "")), today or dt.date.today())
         meta_path.write_text(dumps({"version": version, "digest": digest}), encoding="utf-8")
-        dataset = Dataset.of(dataset.cases, dataset.catalogue, version)
+        dataset = Dataset.of(dataset.cases, dataset.catalogue, version, dataset.retired.values())
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(bundle_text(dataset), encoding="utf-8")
     return dataset

@@ -10,7 +10,7 @@ import attrs
 
 from cnenforce.catalogue import Catalogue
 from cnenforce.errors import CaseNotFoundError
-from cnenforce.model import Authority, Case, Instrument
+from cnenforce.model import Authority, Case, Instrument, RetiredId
 
 __all__ = ["Dataset", "load"]
 
@@ -27,16 +27,21 @@ class Dataset:
     """The dataset version (CalVer ``YYYY.MM.DD``, bumped whenever cases change)."""
     cases: tuple[Case, ...]
     catalogue: Catalogue
+    retired: Mapping[str, RetiredId]
+    """Ids no longer in use, never to be reused, with what replaced them."""
     _index: Mapping[str, Case] = attrs.field(alias="_index")
 
     @classmethod
-    def of(cls, cases: Iterable[Case], catalogue: Catalogue, version: str) -> Dataset:
+    def of(
+        cls, cases: Iterable[Case], catalogue: Catalogue, version: str, retired: Iterable[RetiredId] = ()
+    ) -> Dataset:
         """A dataset of *cases*, sorted and indexed by id."""
         ordered = tuple(sorted(cases, key=lambda case: case.id))
         index = MappingProxyType({case.id: case for case in ordered})
         if len(index) != len(ordered):
             raise ValueError("case ids must be unique")
-        return cls(version=version, cases=ordered, catalogue=catalogue, _index=index)
+        retired_ids = MappingProxyType({entry.id: entry for entry in sorted(retired, key=lambda entry: entry.id)})
+        return cls(version=version, cases=ordered, catalogue=catalogue, retired=retired_ids, _index=index)
 
     def __len__(self) -> int:
         return len(self.cases)
@@ -51,7 +56,7 @@ class Dataset:
         try:
             return self._index[case_id]
         except KeyError:
-            raise CaseNotFoundError(case_id) from None
+            raise CaseNotFoundError(case_id, self.retired.get(case_id)) from None
 
     def __repr__(self) -> str:
         return f"<Dataset version={self.version} cases={len(self.cases)}>"

@@ -8,8 +8,12 @@ catch one class. Data problems are collected, never raised one at a time: a
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING
 
 import attrs
+
+if TYPE_CHECKING:
+    from cnenforce.model import RetiredId
 
 __all__ = [
     "CaseNotFoundError",
@@ -64,14 +68,18 @@ class DataError(CnenforceError, ValueError):
 
 
 class CaseNotFoundError(CnenforceError, KeyError):
-    """No case has the requested id."""
+    """No case has the requested id; ``retired`` says why, if the id was retired."""
 
-    def __init__(self, case_id: str) -> None:
+    def __init__(self, case_id: str, retired: RetiredId | None = None) -> None:
         self.case_id = case_id
+        self.retired = retired
         super().__init__(case_id)
 
     def __str__(self) -> str:
-        return f"no case with id {self.case_id!r}"
+        if self.retired is None:
+            return f"no case with id {self.case_id!r}"
+        successor = f"; see {self.retired.replaced_by!r}" if self.retired.replaced_by else ""
+        return f"case id {self.case_id!r} was retired ({self.retired.reason}){successor}"
 
 
 class CitationError(CnenforceError, ValueError):

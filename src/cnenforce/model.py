@@ -54,6 +54,7 @@ __all__ = [
     "Penalty",
     "Provision",
     "Region",
+    "RetiredId",
     "Source",
 ]
 
@@ -658,3 +659,17 @@ class Case:
             and penalty.amount is not None
             and (target is None or penalty.target is target)
         )
+
+
+@attrs.frozen(kw_only=True)
+class RetiredId:
+    """A case id that is no longer used (a merged or withdrawn case), and is never reused.
+
+    Kept in ``data/retired.toml`` so that links to the old id keep meaning one thing.
+    """
+
+    id: str = attrs.field(validator=_identifier)
+    reason: str = attrs.field(validator=_non_empty_text)
+    """Why the id was retired, e.g. "duplicate of 2017-zhejiang-taobao"."""
+    replaced_by: str | None = attrs.field(default=None, validator=_optional_identifier)
+    """The case that now holds its facts, if any."""

@@ -32,6 +32,7 @@ from cnenforce.model import (
     Money,
     PartialDate,
     Provision,
+    RetiredId,
 )
 from cnenforce.vocabulary import PenaltyKind
 
@@ -75,6 +76,7 @@ class LoadedTree:
     catalogue: Catalogue
     version: str | None
     problems: tuple[Problem, ...]
+    retired: tuple[RetiredId, ...] = ()
 
 
 @attrs.define
@@ -111,7 +113,7 @@ def validate(paths: Sequence[Path | str], *, today: dt.date | None = None) -> Va
             continue
         catalogue = check_data_dir(root, today=today).catalogue if root else _packaged_catalogue()
         targets = sorted(path.rglob("*.toml")) if path.is_dir() else [path]
-        targets = [t for t in targets if t.name != "dataset.toml"]
+        targets = [t for t in targets if t.name not in ("dataset.toml", "retired.toml")]
         files += len(targets)
         problems.extend(_check_files(targets, catalogue, today=today))
     return ValidationReport(problems=tuple(problems), files=files)
@@ -129,7 +131,7 @@ def check_data_dir(root: Path, *, today: dt.date | None = None) -> LoadedTree:
         _check_authority(authority, catalogue, collector)
     version = _read_version(root, problems)
     case_files = sorted((root / "cases").glob("*.toml"))
-    stray = [p for p in root.glob("*.toml") if p.name != "dataset.toml"]
+    stray = [p for p in root.glob("*.toml") if p.name not in ("dataset.toml", "retired.toml")]
     problems.extend(
         Problem(
             file=str(p),
@@ -139,7 +141,40 @@ def check_data_dir(root: Path, *, today: dt.date | None = None) -> LoadedTree:
         for p in stray
     )
     cases = _check_case_files(case_files, catalogue, problems, today=today)
-    return LoadedTree(cases=tuple(cases), catalogue=catalogue, version=version, problems=tuple(problems))
+    retired = _check_retired(root, cases, problems)
+    return LoadedTree(
+        cases=tuple(cases), catalogue=catalogue, version=version, problems=tuple(problems), retired=retired
+    )
+
+
+def _check_retired(root: Path, cases: Sequence[Case], problems: list[Problem]) -> tuple[RetiredId, ...]:
+    """Read ``retired.toml`` (optional) and check no case reuses a retired id."""
+    path = root / "retired.toml"
+    if not path.is_file():
+        return ()
+    data, collector = _read(path, problems)
+    if data is None:
+        return ()
+    for key in sorted(set(data) - {"retired"}):
+        collector.add(key, "unknown key (retired.toml holds [[retired]] entries)")
+    retired, found = structure_problems(data.get("retired", []), tuple[RetiredId, ...], file=str(path))
+    for problem in found:
+        collector.add(f"retired{problem.path}", problem.message)
+    if retired is None:
+        return ()
+    case_ids = {case.id for case in cases}
+    for index, entry in enumerate(retired):
+        if entry.id in case_ids:
+            problems.append(
+                Problem(
+                    file=str(root / "cases" / f"{entry.id}.toml"),
+                    path="id",
+                    message=f"id {entry.id!r} was retired ({entry.reason}); case ids are never reused",
+                )
+            )
+        if entry.replaced_by is not None and entry.replaced_by not in case_ids:
+            collector.add(f"retired[{index}].replaced_by", f"no case has id {entry.replaced_by!r}")
+    return retired
 
 
 def _packaged_catalogue() -> Catalogue:
