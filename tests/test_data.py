@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cnenforce.compile import bundle_text, cases_digest, read_data_dir
+from cnenforce.compile import bundle_text, data_digest, read_data_dir
 from cnenforce.formatting import canonical_text
 from cnenforce.validation import validate
 from tests.conftest import DATA, REPO
@@ -51,7 +51,7 @@ def test_dataset_version_matches_the_cases() -> None:
 
     meta = tomllib.loads((DATA / "dataset.toml").read_text(encoding="utf-8"))
     dataset = read_data_dir(DATA)
-    assert meta["digest"] == cases_digest(dataset), "cases changed: run `cnenforce compile --bump`"
+    assert meta["digest"] == data_digest(dataset), "data changed: run `cnenforce compile --bump`"
     assert json.loads(BUNDLE.read_text(encoding="utf-8"))["dataset_version"] == meta["version"]
 
 

@@ -74,8 +74,11 @@ def test_select_by_citation_string(dataset: Dataset) -> None:
         "2017-guangdong-shenzhen-sanren",
     ]
     # Without a named text, a citation is read in the current text, where Article 61 is the
-    # 2016 text's Article 59: no case in the data cites the 2025 numbering yet.
-    assert select(dataset, provision="Article 61 of the Cybersecurity Law") == ()
+    # 2016 text's Article 59: the renumbering finds the cases decided under the old number.
+    assert ids(select(dataset, provision="Article 61 of the Cybersecurity Law")) == [
+        "2017-shantou-technology-security-evaluation",
+        "2017-yibin-teacher-training-website",
+    ]
     assert ids(select(dataset, provision="《网络安全法》第六十一条")) == ids(select(dataset, provision="CSL Art. 61"))
 
 

@@ -247,7 +247,7 @@ def _parser() -> _Parser:
     p = command("compile", _cmd_compile, "compile data/ into the package bundle")
     p.add_argument("--data", type=Path, default=DEFAULT_DATA)
     p.add_argument("--output", type=Path, default=DEFAULT_BUNDLE)
-    p.add_argument("--bump", action="store_true", help="cases changed: give them a new dataset version")
+    p.add_argument("--bump", action="store_true", help="data changed: give it a new dataset version")
     p.add_argument("--check", action="store_true", help="only check that the bundle is up to date")
 
     p = command("format", _cmd_format, "rewrite data files in canonical form")

@@ -4,9 +4,9 @@ TOML is pleasant to write and review but slow to parse, so the package ships one
 file instead. ``cnenforce compile`` writes it; a test fails when the committed bundle differs
 from what the data would compile to, so the two cannot drift apart.
 
-The dataset version lives in ``data/dataset.toml`` with a digest of the case data. When cases
-change, the digest no longer matches and compiling asks for a new version, so every change to
-the cases ships under a new dataset version.
+The dataset version lives in ``data/dataset.toml`` with a digest of the data. When a case or a
+catalogue entry changes, the digest no longer matches and compiling asks for a new version, so
+every change to the data ships under a new dataset version.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ __all__ = [
     "BUNDLE_FORMAT",
     "VersionError",
     "bundle_text",
-    "cases_digest",
     "compile_data",
+    "data_digest",
     "next_version",
     "read_data_dir",
 ]
@@ -38,7 +38,7 @@ BUNDLE_FORMAT: Final = 1
 
 
 class VersionError(DataError):
-    """The cases changed but ``data/dataset.toml`` still names the old version."""
+    """The data changed but ``data/dataset.toml`` still names the old version."""
 
 
 def _errors(tree: LoadedTree) -> list[Problem]:
@@ -63,9 +63,16 @@ def read_data_dir(root: Path) -> Dataset:
     return Dataset.of(tree.cases, tree.catalogue, tree.version, tree.retired)
 
 
-def cases_digest(dataset: Dataset) -> str:
-    """A SHA-256 digest of the cases' canonical JSON: changes exactly when a case changes."""
-    text = json.dumps(unstructure(dataset.cases), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+def data_digest(dataset: Dataset) -> str:
+    """A SHA-256 digest of the data's canonical JSON: changes exactly when a case, catalogue
+    entry or retired id changes."""
+    content = {
+        "cases": unstructure(dataset.cases),
+        "instruments": unstructure(tuple(dataset.instruments.values())),
+        "authorities": unstructure(tuple(dataset.authorities.values())),
+        "retired": unstructure(tuple(dataset.retired.values())),
+    }
+    text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -74,7 +81,7 @@ def bundle_text(dataset: Dataset) -> str:
     payload: dict[str, Any] = {
         "format": BUNDLE_FORMAT,
         "dataset_version": dataset.version,
-        "digest": cases_digest(dataset),
+        "digest": data_digest(dataset),
         "instruments": unstructure(tuple(dataset.catalogue.instruments.values())),
         "authorities": unstructure(tuple(dataset.catalogue.authorities.values())),
         "cases": unstructure(dataset.cases),
@@ -86,11 +93,11 @@ def bundle_text(dataset: Dataset) -> str:
 def compile_data(root: Path, target: Path, *, bump: bool = False, today: dt.date | None = None) -> Dataset:
     """Check *root* and write its bundle to *target*.
 
-    If the cases changed since ``dataset.toml``'s digest was recorded, the version must be
+    If the data changed since ``dataset.toml``'s digest was recorded, the version must be
     new: pass ``bump=True`` to set it to today's date (``cnenforce compile --bump``).
     """
     dataset = read_data_dir(root)
-    digest = cases_digest(dataset)
+    digest = data_digest(dataset)
     meta_path = root / "dataset.toml"
     import tomllib
 
@@ -105,7 +112,7 @@ def compile_data(root: Path, target: Path, *, bump: bool = False, today: dt.date
                     Problem(
                         file=str(meta_path),
                         path="digest",
-                        message="the cases changed since this version was recorded; "
+                        message="the data changed since this version was recorded; "
                         "run `cnenforce compile --bump` to give them a new dataset version",
                     )
                 ]

@@ -41,6 +41,7 @@ from cnenforce.vocabulary import (
 __all__ = [
     "CURRENCIES",
     "ID_PATTERN",
+    "ArticleRenumbering",
     "Authority",
     "Case",
     "CitedProvision",
@@ -452,6 +453,34 @@ class FineRange:
 
 
 @attrs.frozen(kw_only=True)
+class ArticleRenumbering:
+    """Where a run of the preceding text's articles stands in this text.
+
+    ``ArticleRenumbering(first=19, last=58, to=21)``: Articles 19 to 58 of the preceding text
+    are Articles 21 to 60 of this one. An article split in two has two entries.
+    """
+
+    first: int = attrs.field(validator=_positive_int)
+    last: int = attrs.field(validator=_positive_int)
+    to: int = attrs.field(validator=_positive_int)
+    """This text's number for the preceding text's Article ``first``."""
+    note: str | None = attrs.field(default=None, validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.last < self.first:
+            raise ValueError("last must not be before first")
+
+    def forward(self, article: int) -> int | None:
+        """This text's number for the preceding text's *article*, if this run holds it."""
+        return self.to + article - self.first if self.first <= article <= self.last else None
+
+    def backward(self, article: int) -> int | None:
+        """The preceding text's number for this text's *article*, if this run holds it."""
+        offset = article - self.to
+        return self.first + offset if 0 <= offset <= self.last - self.first else None
+
+
+@attrs.frozen(kw_only=True)
 class InstrumentVersion:
     """One text of an instrument: the original, or the text as amended on a date."""
 
@@ -464,6 +493,9 @@ class InstrumentVersion:
     articles: int | None = attrs.field(default=None, validator=_positive_int)
     """Number of articles, where a source confirms it."""
     fine_ranges: tuple[FineRange, ...] = attrs.field(default=(), validator=_tuple_of(FineRange))
+    renumbering: tuple[ArticleRenumbering, ...] = attrs.field(default=(), validator=_tuple_of(ArticleRenumbering))
+    """How the preceding text's articles are numbered in this one; an article with no entry has
+    no counterpart here (repealed, or merged in a way a number cannot express)."""
     note: str | None = attrs.field(default=None, validator=_optional_text)
 
 

@@ -14,8 +14,10 @@ from types import MappingProxyType
 
 from attrs import evolve
 
+from cnenforce.catalogue import Catalogue
 from cnenforce.dataset import Dataset
 from cnenforce.model import Case, PartialDate, Provision
+from cnenforce.renumbering import renumber
 from cnenforce.vocabulary import ProvisionRole, Tag
 
 __all__ = ["matches", "select"]
@@ -42,8 +44,9 @@ def _as_provisions(value: ProvisionLike | None, dataset: Dataset | None) -> tupl
     provisions = parse(value, catalogue=dataset.catalogue if dataset else None)
     if not provisions:
         raise ValueError(f"no provision found in {value!r}")
-    # Read like any citation: in the text it names, else the current text. The 2025 amendment
-    # renumbered the CSL, so "Article 61" today is not the 2016 text's Article 61.
+    # Read like any citation: in the text it names, else the current text. Cases citing an
+    # earlier text are then matched through the renumbering (today's Article 61 of the CSL is
+    # the 2016 text's Article 59).
     return provisions
 
 
@@ -74,6 +77,7 @@ def matches(
         tag=None if tag is None else Tag(tag),
         since=_as_partial(since),
         until=_as_partial(until),
+        catalogue=dataset.catalogue if dataset else None,
     )
 
 
@@ -88,11 +92,12 @@ def _matches(
     tag: Tag | None,
     since: PartialDate | None,
     until: PartialDate | None,
+    catalogue: Catalogue | None = None,
 ) -> bool:
     cited = [c.provision for c in case.citations() if role is None or c.role is role]
     if instrument is not None and all(p.instrument != instrument for p in cited):
         return False
-    if wanted and not any(p.within(_unversioned(w, p)) for p in cited for w in wanted):
+    if wanted and not any(_covers(p, w, catalogue) for p in cited for w in wanted):
         return False
     if authority is not None and authority not in case.authorities:
         return False
@@ -103,11 +108,17 @@ def _matches(
     return _in_period(case, since, until)
 
 
-def _unversioned(wanted: Provision, cited: Provision) -> Provision:
-    """Match a query without a version against any text; one with a version against that text."""
+def _covers(cited: Provision, wanted: Provision, catalogue: Catalogue | None) -> bool:
+    """Whether *cited* is *wanted* or part of it, reading *wanted* in the text *cited* uses."""
     if wanted.version is None or cited.version is None:
-        return evolve(wanted, version=None)
-    return wanted
+        return cited.within(evolve(wanted, version=None))
+    if wanted.version == cited.version or wanted.instrument != cited.instrument:
+        return cited.within(wanted)
+    try:
+        counterparts = renumber(wanted, cited.version, catalogue=catalogue)
+    except ValueError:  # an instrument or text the catalogue does not know: no counterpart
+        return False
+    return any(cited.within(counterpart) for counterpart in counterparts)
 
 
 def _in_period(case: Case, since: PartialDate | None, until: PartialDate | None) -> bool:
@@ -161,9 +172,11 @@ def select(
     - ``instrument``: a catalogue id; the case cites it (in any role, unless ``role``).
     - ``provision``: a :class:`Provision` or a citation string ("Article 21 of the CSL"); the
       case cites it or a part of it (Article 21(5) matches Article 21). A provision without
-      ``version`` matches that number in whichever text a case cites. A citation string is read
-      like any citation, in the text it names ("... (2016)") or else the current text: the 2025
-      amendment renumbered the Cybersecurity Law.
+      ``version`` matches that number in whichever text a case cites. One with a version (and
+      a citation string, read in the text it names, "... (2016)", or else the current text)
+      matches the corresponding article of each case's text, through the instrument's
+      renumbering records: "Article 61 of the Cybersecurity Law" finds cases decided under the
+      2016 text's Article 59.
     - ``role``: only count provisions cited in this role (violated, or penalty basis).
     - ``authority``, ``province`` (ISO 3166-2:CN), ``tag``: exact matches.
     - ``since``/``until``: dates (``"2017"``, ``"2017-08"``, a ``date``); a case whose
@@ -205,5 +218,6 @@ def select(
             tag=wanted_tag,
             since=first,
             until=last,
+            catalogue=dataset.catalogue,
         )
     )

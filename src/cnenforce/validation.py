@@ -432,6 +432,19 @@ def _check_instrument(instrument: Instrument, out: _Collector) -> None:
                     f"versions[{v_index}].fine_ranges[{r_index}].article",
                     f"article {fine_range.article} is out of range: this text has {version.articles} articles",
                 )
+    for v_index, version in enumerate(instrument.versions):
+        previous = instrument.versions[v_index - 1] if v_index else None
+        for r_index, run in enumerate(version.renumbering):
+            path = f"versions[{v_index}].renumbering[{r_index}]"
+            if previous is None:
+                out.add(path, "the first text has no preceding text to renumber")
+                continue
+            if previous.articles is not None and run.last > previous.articles:
+                out.add(
+                    f"{path}.last", f"article {run.last} is beyond the {previous.articles} articles of {previous.id}"
+                )
+            if version.articles is not None and run.to + run.last - run.first > version.articles:
+                out.add(f"{path}.to", f"the run ends beyond the {version.articles} articles of {version.id}")
     effective = [v.effective for v in instrument.versions if v.effective is not None]
     if effective != sorted(effective):
         out.add("versions", "versions must be listed oldest first")
