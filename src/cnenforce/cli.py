@@ -11,9 +11,12 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from cnenforce.errors import CnenforceError, DataError
+
+if TYPE_CHECKING:
+    from cnenforce.dataset import Dataset
 
 __all__ = ["main"]
 
@@ -85,7 +88,7 @@ def _cmd_format(args: argparse.Namespace, out: TextIO) -> int:
 # --- dataset commands --------------------------------------------------------------------------
 
 
-def _load(args: argparse.Namespace) -> Any:
+def _load(args: argparse.Namespace) -> Dataset:
     from cnenforce.dataset import load
 
     return load(args.data) if getattr(args, "data", None) else load()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import tomllib
 from pathlib import Path
 from typing import Any, Final
 
@@ -99,8 +100,6 @@ def compile_data(root: Path, target: Path, *, bump: bool = False, today: dt.date
     dataset = read_data_dir(root)
     digest = data_digest(dataset)
     meta_path = root / "dataset.toml"
-    import tomllib
-
     meta = tomllib.loads(meta_path.read_text(encoding="utf-8"))
     if "digest" not in meta:
         # A new data directory: its first version needs no bump, only a recorded digest.
