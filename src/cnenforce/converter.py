@@ -241,9 +241,8 @@ def unstructure(obj: object) -> Any:
 def structure(data: object, cls: type[_T], *, file: str = "<data>") -> _T:
     """Build a *cls* object from plain data, or raise :class:`DataError` with every problem."""
     result, problems = structure_problems(data, cls, file=file)
-    if problems:
+    if result is None:
         raise DataError(problems)
-    assert result is not None  # for mypy: no problems means a result
     return result
 
 
