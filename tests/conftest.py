@@ -1,18 +1,27 @@
-"""Shared fixtures and Hypothesis settings."""
+"""Shared fixtures and Hypothesis profiles.
+
+``HYPOTHESIS_PROFILE`` selects the profile: ``default`` (fast, for every run), ``ci`` (more
+examples, what ``.ci/run`` uses) or ``thorough`` (many more, for a long run by hand).
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
-settings.register_profile("default", max_examples=100, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("default")
+settings.register_profile("default", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture(scope="session")
@@ -21,3 +30,11 @@ def dataset():  # type: ignore[no-untyped-def]
     import cnenforce
 
     return cnenforce.load()
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Iterator[Path]:
+    """A writable copy of a minimal data directory (``tests/fixtures/minimal``)."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", target)
+    return target

@@ -51,7 +51,7 @@ def test_list_and_filters() -> None:
 def test_show_case() -> None:
     code, out, _ = run("show", "2017-yibin-teacher-training-website")
     assert code == 0
-    assert "CNY 5,000 on the legal representative under Article 59 of the Cybersecurity Law" in out
+    assert "fine CNY 5,000 on legal-representative under Article 59 of the Cybersecurity Law" in out
     code, out, _ = run("show", "2017-yibin-teacher-training-website", "--json")
     assert json.loads(out)["id"] == "2017-yibin-teacher-training-website"
 
@@ -64,7 +64,7 @@ def test_stats() -> None:
     assert json.loads(out)["cases"] == 28
 
 
-@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "penalties-csv"])
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "measures-csv"])
 def test_export_formats(fmt: str) -> None:
     code, out, _ = run("export", "--format", fmt)
     assert code == 0

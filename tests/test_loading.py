@@ -15,7 +15,7 @@ from tests.conftest import DATA
 
 
 def test_import_reads_no_data() -> None:
-    code = "import sys, cnenforce, cnenforce.bundle as b;assert b._cached is None, 'loaded at import';print('ok')"
+    code = "import sys, cnenforce, cnenforce.bundle as b;assert b._packaged is None, 'loaded at import';print('ok')"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.stdout.strip() == "ok", result.stderr
 
@@ -29,6 +29,8 @@ def test_get_and_getitem() -> None:
     assert dataset.get("no-such-case") is None
     with pytest.raises(CaseNotFoundError, match="no-such-case"):
         dataset["no-such-case"]
+    with pytest.raises(CaseNotFoundError, match="did you mean '2017-zhejiang-taobao'"):
+        dataset["2017-zhejiang-taoba"]
     with pytest.raises(KeyError):
         dataset["no-such-case"]
     assert "2017-zhejiang-taobao" in dataset
@@ -40,6 +42,8 @@ def test_dataset_is_immutable() -> None:
     assert isinstance(dataset.cases, tuple)
     with pytest.raises(TypeError):
         dataset.instruments["x"] = dataset.instruments["csl"]  # type: ignore[index]
+    with pytest.raises(TypeError):
+        dataset.actions["x"] = None  # type: ignore[index]
 
 
 def test_load_from_a_data_directory_equals_the_bundle() -> None:
@@ -62,7 +66,7 @@ def test_load_from_a_broken_directory_raises_with_every_problem(tmp_path: Path) 
 
 
 def test_catalogue_lookups() -> None:
-    catalogue = cnenforce.load_catalogue()
+    catalogue = cnenforce.load().catalogue
     assert catalogue.instrument("csl") is not None
     assert catalogue.instrument("nope") is None
     assert catalogue.authority("beijing-cac") is not None
@@ -86,7 +90,7 @@ def test_retired_ids_are_never_reused(tmp_path: Path) -> None:
     with pytest.raises(DataError) as info:
         cnenforce.load(root)
     messages = {(Path(p.file).name, p.path): p.message for p in info.value.problems}
-    assert "was retired" in messages["2017-zhejiang-taobao.toml", "id"]
+    assert "was retired" in messages["retired.toml", "retired[0].id"]
     assert "2017-no-such-case" in messages["retired.toml", "retired[1].replaced_by"]
 
 

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cnenforce import Provision, load_catalogue
+import cnenforce
+from cnenforce import Provision
+from cnenforce.contrib.validate import validate
 from cnenforce.model import ArticleRenumbering
-from cnenforce.renumbering import renumber
+from cnenforce.renumbering import renumber as _renumber
+from tests.conftest import DATA
+
+CATALOGUE = cnenforce.load().catalogue
+
+
+def renumber(provision: Provision, version: str) -> tuple[Provision, ...]:
+    return _renumber(provision, version, catalogue=CATALOGUE)
 
 
 def csl(article: int, version: str, **parts: int) -> Provision:
@@ -64,7 +74,7 @@ def test_round_trip_where_the_mapping_is_one_to_one(article: int) -> None:
 
 @given(st.integers(1, 79))
 def test_every_2016_article_lands_within_the_2025_text(article: int) -> None:
-    articles = load_catalogue().instruments["csl"].version("2025").articles  # type: ignore[union-attr]
+    articles = CATALOGUE.instruments["csl"].version("2025").articles  # type: ignore[union-attr]
     assert all(1 <= p.article <= articles for p in renumber(csl(article, "2016"), "2025"))  # type: ignore[operator]
 
 
@@ -78,11 +88,6 @@ def test_run_forward_and_backward_are_inverse(first: int, length: int, to: int, 
 
 
 def test_the_validator_checks_renumbering_runs(tmp_path: Path) -> None:
-    import shutil
-
-    from cnenforce.validation import validate
-    from tests.conftest import DATA
-
     root = tmp_path / "data"
     shutil.copytree(DATA, root)
     path = root / "instruments" / "csl.toml"

@@ -1,4 +1,4 @@
-"""The seed documents' cases: built by hand from the model, and present in the dataset.
+"""The seed documents' cases: built by hand from the model, and present in the dataset with their facts.
 
 Seed 000 is the CAC release of 16 September 2025 (ten cases); seed 001 is the Jones Day
 commentary of October 2017 (eighteen respondents). The hand-built objects show the model can
@@ -14,34 +14,40 @@ import pytest
 from cnenforce import (
     Case,
     Dataset,
-    Entity,
-    EntityKind,
+    Disclosure,
+    Measure,
+    MeasureKind,
+    MeasureTarget,
     Money,
     PartialDate,
-    Penalty,
-    PenaltyDisclosure,
-    PenaltyKind,
-    PenaltyTarget,
+    Person,
+    PersonRole,
     Provision,
     ProvisionRole,
     Region,
+    Respondent,
+    RespondentKind,
     Source,
+    SourceKind,
+    UnnamedAuthority,
 )
-from cnenforce.model import Event
-from cnenforce.vocabulary import EventKind, Tag
+from cnenforce.model import Duration, Event
+from cnenforce.vocabulary import AuthorityKind, DurationUnit, EventKind, Language, Tag
 
 JONES_DAY = Source(
+    kind=SourceKind.COMMENTARY,
     title="China's New Cybersecurity Law Brings Enforcement Crackdown",
     publisher="Jones Day",
     url="https://jonesday.com/pt/insights/2017/10/chinas-new-cybersecurity-law-brings-enforcement-crackdown",
     published=PartialDate(year=2017, month=10),
 )
 CAC_RELEASE = Source(
+    kind=SourceKind.OFFICIAL,
     title="国家网信办发布近期网络安全、数据安全、个人信息保护相关执法典型案例",
     publisher="Cyberspace Administration of China",
     url="https://www.cac.gov.cn/2025-09/16/c_1759741437315419.htm",
     published=PartialDate(year=2025, month=9, day=16),
-    language="zh",
+    language=Language.CHINESE,
 )
 
 
@@ -61,20 +67,20 @@ def test_yibin_fines_the_institution_and_its_legal_representative() -> None:
         id="2017-yibin-teacher-training-website",
         title="Yibin teacher-training website fined",
         summary="Tiered protection not implemented; intrusions followed.",
-        respondent=Entity(
-            kind=EntityKind.ORGANISATION,
+        respondent=Respondent(
+            kind=RespondentKind.ORGANISATION,
             anonymised=True,
             description="a teacher training and education institution in Yibin",
             region=Region(province="CN-SC", city="Yibin"),
         ),
-        penalty_disclosure=PenaltyDisclosure.STATED,
+        measures_disclosure=Disclosure.STATED,
         violations=(csl(21),),
-        penalties=(
-            Penalty(kind=PenaltyKind.FINE, amount=cny(10000), basis=(csl(59),)),
-            Penalty(
-                kind=PenaltyKind.FINE,
-                target=PenaltyTarget.RESPONSIBLE_PERSON,
-                person="legal representative",
+        measures=(
+            Measure(kind=MeasureKind.FINE, amount=cny(10000), basis=(csl(59),)),
+            Measure(
+                kind=MeasureKind.FINE,
+                target=MeasureTarget.PERSONS,
+                persons=(Person(role=PersonRole.LEGAL_REPRESENTATIVE),),
                 amount=cny(5000),
                 basis=(csl(59),),
             ),
@@ -82,8 +88,8 @@ def test_yibin_fines_the_institution_and_its_legal_representative() -> None:
         sources=(JONES_DAY,),
     )
     assert case.authorities == ()  # the source does not name the authority
-    assert case.fines(PenaltyTarget.ORGANISATION) == (cny(10000),)
-    assert case.fines(PenaltyTarget.RESPONSIBLE_PERSON) == (cny(5000),)
+    assert case.fines(MeasureTarget.RESPONDENT) == (cny(10000),)
+    assert case.fines(MeasureTarget.PERSONS) == (cny(5000),)
     roles = {(c.role, c.provision.article) for c in case.citations()}
     assert roles == {(ProvisionRole.VIOLATED, 21), (ProvisionRole.PENALTY_BASIS, 59)}
 
@@ -93,12 +99,12 @@ def test_boss_zhipin_joint_action_by_two_authorities() -> None:
         id="2017-boss-zhipin-real-name",
         title="BOSS Zhipin",
         summary="Served users without real identity.",
-        respondent=Entity(kind=EntityKind.COMPANY, name_en="BOSS Zhipin", name_zh="BOSS直聘"),
+        respondent=Respondent(kind=RespondentKind.COMPANY, name_en="BOSS Zhipin", name_zh="BOSS直聘"),
         authorities=("beijing-cac", "tianjin-cac"),
         events=(Event(kind=EventKind.DECIDED, date=PartialDate(year=2017, month=8, day=11)),),
-        penalty_disclosure=PenaltyDisclosure.STATED,
+        measures_disclosure=Disclosure.STATED,
         violations=(csl(24), csl(48)),
-        penalties=(Penalty(kind=PenaltyKind.TAKEDOWN, note="Take down the relevant pages."),),
+        measures=(Measure(kind=MeasureKind.TAKEDOWN, note="Take down the relevant pages."),),
         sources=(JONES_DAY,),
     )
     assert case.authorities == ("beijing-cac", "tianjin-cac")
@@ -112,15 +118,15 @@ def test_sanren_fine_with_provisions_in_two_instruments() -> None:
         id="2017-guangdong-shenzhen-sanren",
         title="Shenzhen Sanren",
         summary="Network phone services without real-name checks.",
-        respondent=Entity(kind=EntityKind.COMPANY, name_en="Shenzhen Sanren Technology Company"),
+        respondent=Respondent(kind=RespondentKind.COMPANY, name_en="Shenzhen Sanren Technology Company"),
         authorities=("guangdong-ca",),
-        penalty_disclosure=PenaltyDisclosure.STATED,
+        measures_disclosure=Disclosure.STATED,
         violations=(csl(24, paragraph=1), Provision(instrument="phone-real-name-provisions")),
-        penalties=(
-            Penalty(kind=PenaltyKind.FINE, amount=cny(50000), basis=basis),
-            Penalty(kind=PenaltyKind.ORDER_TO_CORRECT, basis=basis),
-            Penalty(kind=PenaltyKind.SUSPENSION_OF_BUSINESS, basis=basis),
-            Penalty(kind=PenaltyKind.WEBSITE_CLOSURE, basis=basis),
+        measures=(
+            Measure(kind=MeasureKind.FINE, amount=cny(50000), basis=basis),
+            Measure(kind=MeasureKind.ORDER_TO_CORRECT, basis=basis),
+            Measure(kind=MeasureKind.SUSPENSION_OF_BUSINESS, basis=basis),
+            Measure(kind=MeasureKind.WEBSITE_CLOSURE, basis=basis),
         ),
         sources=(JONES_DAY,),
     )
@@ -132,19 +138,21 @@ def test_sanren_fine_with_provisions_in_two_instruments() -> None:
 def test_zhejiang_five_platforms_share_one_action() -> None:
     shared = {
         "authorities": ("zhejiang-cac", "hangzhou-cac"),
-        "joint_action": "2017-zhejiang-five-platforms",
-        "penalty_disclosure": PenaltyDisclosure.STATED,
+        "action": "2017-zhejiang-five-platforms",
+        "measures_disclosure": Disclosure.STATED,
         "violations": (csl(),),
         "sources": (JONES_DAY,),
     }
-    suspension = Penalty(kind=PenaltyKind.SUSPENSION_OF_REGISTRATIONS, days=7)
+    suspension = Measure(
+        kind=MeasureKind.SUSPENSION_OF_REGISTRATIONS, duration=Duration(value=7, unit=DurationUnit.DAYS)
+    )
     cases = [
         Case(
             id="2017-zhejiang-taobao",
             title="t",
             summary="s",
-            respondent=Entity(kind=EntityKind.COMPANY, name_en="Taobao", parent="Alibaba"),
-            penalties=(Penalty(kind=PenaltyKind.ORDER_TO_CORRECT),),
+            respondent=Respondent(kind=RespondentKind.COMPANY, name_en="Taobao", parent="Alibaba"),
+            measures=(Measure(kind=MeasureKind.ORDER_TO_CORRECT),),
             tags=(Tag.PROHIBITED_GOODS,),
             **shared,
         ),
@@ -152,24 +160,24 @@ def test_zhejiang_five_platforms_share_one_action() -> None:
             id="2017-zhejiang-hexin-flush",
             title="t",
             summary="s",
-            respondent=Entity(kind=EntityKind.COMPANY, name_en="Hexin Flush"),
-            penalties=(Penalty(kind=PenaltyKind.SUSPENSION_OF_BUSINESS),),
+            respondent=Respondent(kind=RespondentKind.COMPANY, name_en="Hexin Flush"),
+            measures=(Measure(kind=MeasureKind.SUSPENSION_OF_BUSINESS),),
             **shared,
         ),
         Case(
             id="2017-zhejiang-mogujie",
             title="t",
             summary="s",
-            respondent=Entity(kind=EntityKind.COMPANY, name_en="Mogujie"),
-            penalties=(suspension,),
+            respondent=Respondent(kind=RespondentKind.COMPANY, name_en="Mogujie"),
+            measures=(suspension,),
             **shared,
         ),
         Case(
             id="2017-zhejiang-peiyinxiu",
             title="t",
             summary="s",
-            respondent=Entity(kind=EntityKind.COMPANY, name_en="Peiyinxiu"),
-            penalties=(Penalty(kind=PenaltyKind.ORDER_TO_CORRECT),),
+            respondent=Respondent(kind=RespondentKind.COMPANY, name_en="Peiyinxiu"),
+            measures=(Measure(kind=MeasureKind.ORDER_TO_CORRECT),),
             **shared,
         ),
         # Unnamed in the Jones Day text: representable as an anonymised respondent.
@@ -177,15 +185,15 @@ def test_zhejiang_five_platforms_share_one_action() -> None:
             id="2017-zhejiang-unnamed",
             title="t",
             summary="s",
-            respondent=Entity(
-                kind=EntityKind.UNKNOWN, anonymised=True, description="a fifth platform, unnamed in the source"
+            respondent=Respondent(
+                kind=RespondentKind.UNKNOWN, anonymised=True, description="a fifth platform, unnamed in the source"
             ),
-            penalties=(suspension,),
+            measures=(suspension,),
             **shared,
         ),
     ]
-    assert len({case.joint_action for case in cases}) == 1
-    assert {case.penalties[0].days for case in cases if case.penalties[0] == suspension} == {7}
+    assert len({case.action for case in cases}) == 1
+    assert {str(case.measures[0].duration) for case in cases if case.measures[0] == suspension} == {"7 days"}
     assert cases[-1].respondent.display_name == "a fifth platform, unnamed in the source"
 
 
@@ -195,25 +203,31 @@ def test_cac_2025_case_with_unnamed_authority_and_unstated_fine() -> None:
         title="Webpage tampering at a Guangdong technology company",
         title_zh="广东某科技股份有限公司网页篡改案",
         summary="Unpatched upload flaw; defaced login page.",
-        respondent=Entity(
-            kind=EntityKind.COMPANY,
+        respondent=Respondent(
+            kind=RespondentKind.COMPANY,
             anonymised=True,
             description="a Technology Co., Ltd. in Guangdong",
             description_zh="广东某科技股份有限公司",
         ),
-        authority_note="the local cyberspace administration office (属地网信办)",
+        unnamed_authorities=(
+            UnnamedAuthority(
+                kind=AuthorityKind.CYBERSPACE,
+                description="the local cyberspace administration office",
+                description_zh="属地网信办",
+            ),
+        ),
         events=(Event(kind=EventKind.ANNOUNCED, date=PartialDate(year=2025, month=9, day=16), authority="cac"),),
-        penalty_disclosure=PenaltyDisclosure.STATED,
+        measures_disclosure=Disclosure.STATED,
         violations=(Provision(instrument="csl"),),
-        penalties=(
-            Penalty(kind=PenaltyKind.ORDER_TO_CORRECT),
-            Penalty(kind=PenaltyKind.WARNING),
-            Penalty(kind=PenaltyKind.FINE),
+        measures=(
+            Measure(kind=MeasureKind.ORDER_TO_CORRECT),
+            Measure(kind=MeasureKind.WARNING),
+            Measure(kind=MeasureKind.FINE),
         ),
         sources=(CAC_RELEASE,),
     )
     assert case.fines() == ()  # a fine of unstated amount is a penalty with no amount
-    assert any(p.kind is PenaltyKind.FINE and p.amount is None for p in case.penalties)
+    assert any(p.kind is MeasureKind.FINE and p.amount is None for p in case.penalties)
     assert case.violations[0].article is None
 
 
@@ -261,18 +275,19 @@ CAC_2025_PENALTIES = {
     "2025-hunan-technology-data-leakage-risk": ["order-to-correct", "warning", "fine"],
     "2025-beijing-app-over-collection": ["order-to-correct", "warning", "fine"],
     "2025-shanghai-vending-machine-facial-information": ["order-to-correct", "warning"],
-    "2025-zhejiang-app-deep-synthesis-assessment": ["takedown"],
+    "2025-zhejiang-app-deep-synthesis-assessment": ["app-removal"],
 }
 
 
 @pytest.mark.parametrize("case_id", sorted(CAC_2025_PENALTIES))
-def test_cac_2025_penalties_as_the_chinese_release_states(dataset: Dataset, case_id: str) -> None:
+def test_cac_2025_measures_as_the_chinese_release_states(dataset: Dataset, case_id: str) -> None:
     case = dataset[case_id]
-    assert case.penalty_disclosure is PenaltyDisclosure.STATED
-    assert [p.kind.value for p in case.penalties] == CAC_2025_PENALTIES[case_id]
+    assert case.measures_disclosure is Disclosure.STATED
+    assert [p.kind.value for p in case.measures] == CAC_2025_PENALTIES[case_id]
     assert case.fines() == ()  # the release states no amounts
     assert case.authorities == ()  # nor which local office acted
-    assert case.authority_note
+    assert [u.kind for u in case.unnamed_authorities] == [AuthorityKind.CYBERSPACE]
+    assert case.action == "2025-cac-typical-cases"
     assert case.title_zh
     assert case.respondent.description_zh
 
@@ -282,7 +297,7 @@ def _violations(case: Case) -> set[tuple[str | None, int | None, int | None, int
 
 
 def _bases(case: Case) -> set[tuple[str | None, int | None]]:
-    return {(p.instrument, p.article) for pen in case.penalties for p in pen.basis}
+    return {(p.instrument, p.article) for measure in case.measures for p in measure.basis}
 
 
 # id: (authorities, province, date, violations, penalty kinds, fine amounts as (target, amount))
@@ -293,7 +308,7 @@ JONES_DAY_2017 = {
     ),
     "2017-yibin-teacher-training-website": (
         (), "CN-SC", "2017", {("csl", 21, None, None)}, {"fine"},
-        {("organisation", Decimal(10000)), ("responsible-person", Decimal(5000))},
+        {("respondent", Decimal(10000)), ("persons", Decimal(5000))},
     ),
     "2017-chongqing-technology-log-retention": (
         ("chongqing-psb",), "CN-CQ", "early 2017-08", {("csl", 21, None, 3)}, {"warning", "order-to-correct"}, set(),
@@ -341,7 +356,7 @@ JONES_DAY_2017 = {
     "2017-guangdong-shenzhen-sanren": (
         ("guangdong-ca",), "CN-GD", "2017-09",
         {("csl", 24, 1, None), ("phone-real-name-provisions", None, None, None)},
-        {"fine", "order-to-correct", "suspension-of-business", "website-closure"}, {("organisation", Decimal(50000))},
+        {"fine", "order-to-correct", "suspension-of-business", "website-closure"}, {("respondent", Decimal(50000))},
     ),
     "2017-guangdong-alibaba-cloud": (
         ("guangdong-ca",), "CN-GD", "2017-09", {("csl", 24, 1, None)}, {"order-to-correct"}, set(),
@@ -369,8 +384,8 @@ def test_jones_day_2017_cases_are_present(dataset: Dataset, case_id: str) -> Non
     assert (case.region.province if case.region else None) == province
     assert str(case.date) == date
     assert _violations(case) == violations
-    assert {p.kind.value for p in case.penalties} == kinds
-    assert {(p.target.value, p.amount.amount) for p in case.penalties if p.amount} == fines
+    assert {p.kind.value for p in case.measures} == kinds
+    assert {(p.target.value, p.amount.amount) for p in case.measures if p.amount} == fines
     assert any(s.publisher == "Jones Day" and s.url for s in case.sources)
     assert all(p.version == "2016" for p in case.violations if p.instrument == "csl" and p.article)
 
@@ -392,38 +407,40 @@ def test_penalty_bases_are_kept_apart_from_violations(
     assert _bases(dataset[case_id]) == bases
 
 
-def test_every_dataset_case_comes_from_a_seed_table(dataset: Dataset) -> None:
-    # The seeds describe 10 CAC cases and 18 Jones Day respondents; nothing else is in the data.
-    assert len(CAC_2025) == 10
-    assert len(JONES_DAY_2017) == 18
-    assert {case.id for case in dataset} == set(CAC_2025) | set(JONES_DAY_2017)
+def test_the_seed_announcements_are_actions(dataset: Dataset) -> None:
+    expected = {
+        "2017-zhejiang-five-platforms": 5,
+        "2017-guangdong-four-companies": 4,
+        "2017-wechat-weibo-tieba": 3,
+        "2025-cac-typical-cases": 10,
+    }
+    for action_id, count in expected.items():
+        action = dataset.actions[action_id]
+        assert len(dataset.cases_of(action_id)) == count == action.respondents_stated
+        assert action.complete
 
 
-def test_joint_actions_group_the_multi_respondent_announcements(dataset: Dataset) -> None:
-    groups: dict[str, set[str]] = {}
-    for case in dataset:
-        if case.joint_action:
-            groups.setdefault(case.joint_action, set()).add(case.id)
-    assert len(groups["2017-zhejiang-five-platforms"]) == 5
-    assert len(groups["2017-guangdong-four-companies"]) == 4
-    assert len(groups["2017-wechat-weibo-tieba"]) == 3
+def test_the_deep_synthesis_takedown_falls_on_app_stores(dataset: Dataset) -> None:
+    case = dataset["2025-zhejiang-app-deep-synthesis-assessment"]
+    (measure,) = case.measures
+    assert measure.target is MeasureTarget.THIRD_PARTY
+    assert measure.addressee_zh == "应用分发平台"
+    assert case.penalties == ()
 
 
 def test_chongqing_correction_deadline_and_suspension_days(dataset: Dataset) -> None:
     correct = [
-        p
-        for p in dataset["2017-chongqing-technology-log-retention"].penalties
-        if p.kind is PenaltyKind.ORDER_TO_CORRECT
+        p for p in dataset["2017-chongqing-technology-log-retention"].measures if p.kind is MeasureKind.ORDER_TO_CORRECT
     ]
-    assert correct[0].days == 15
+    assert str(correct[0].duration) == "15 days"
     for case_id in ("2017-zhejiang-mogujie", "2017-zhejiang-xiami-music"):
-        suspensions = [p for p in dataset[case_id].penalties if p.kind is PenaltyKind.SUSPENSION_OF_REGISTRATIONS]
-        assert [p.days for p in suspensions] == [7]
+        suspensions = [p for p in dataset[case_id].measures if p.kind is MeasureKind.SUSPENSION_OF_REGISTRATIONS]
+        assert [str(p.duration) for p in suspensions] == ["7 days"]
 
 
 def test_undisclosed_fines_are_fines_without_amounts(dataset: Dataset) -> None:
     for case_id in ("2017-guangdong-cac-tencent-wechat", "2017-beijing-cac-sina-weibo", "2017-beijing-cac-baidu-tieba"):
-        fines = [p for p in dataset[case_id].penalties if p.kind is PenaltyKind.FINE]
+        fines = [p for p in dataset[case_id].measures if p.kind is MeasureKind.FINE]
         assert fines
         assert all(p.amount is None for p in fines)
         assert _bases(dataset[case_id]) == {("csl", 68)}

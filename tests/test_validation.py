@@ -1,36 +1,29 @@
-"""The validator, fed deliberately broken case files and the real data.
+"""The validator, fed deliberately broken files, and the layout rules of a data directory.
 
-``tests/broken/cases/`` holds one fault per file, each otherwise a copy of a real case. The
-validator runs once over the whole folder, through the Python API and through the command line,
-and every file must be reported with its name, the field path and (where the format allows) the
-line, in one run, with no traceback. The real ``data/`` must pass without errors.
+``tests/broken/`` holds one fault per file (cases, actions, instruments, authorities,
+campaigns, ``dataset.toml`` and ``retired.toml``), each otherwise valid. They are dropped into a
+copy of the minimal fixture directory and validated in one run; every file must be reported
+with its name, the field path, the line where the format allows, and no traceback.
 """
 
 from __future__ import annotations
 
-import contextlib
-import enum
-import io
-import re
+import datetime as dt
+import os
 import shutil
-import tomllib
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
 
-from cnenforce import vocabulary
 from cnenforce.cli import main
+from cnenforce.contrib.tree import LoadedTree, read_tree
+from cnenforce.contrib.validate import validate
 from cnenforce.errors import Problem, Severity
-from cnenforce.validation import ValidationReport, validate
+from tests.conftest import FIXTURES
 
-HERE = Path(__file__).resolve().parent
-BROKEN = HERE / "broken" / "cases"
-DATA = HERE.parent / "data"
-BASE_CASE = DATA / "cases" / "2017-yibin-teacher-training-website.toml"
-"""The real case every broken file copies; the strict-mode tests copy it too."""
-CONTRIBUTING = HERE.parent / "CONTRIBUTING.md"
-PR_TEMPLATE = HERE.parent / ".github" / "pull_request_template.md"
+BROKEN = Path(__file__).resolve().parent / "broken"
+TODAY = dt.date(2026, 11, 30)
 
 
 class Expected(NamedTuple):
@@ -41,307 +34,288 @@ class Expected(NamedTuple):
     fragment: str
     """Text the message must contain."""
     line: int | None
-    """The line the problem is located at; ``None`` where the format has no line to give."""
+    """The line the problem is located at; ``None`` where there is no line to give."""
     severity: Severity = Severity.ERROR
 
 
-EXPECTED: dict[str, tuple[Expected, ...]] = {
+W = Severity.WARNING
+CASES: dict[str, tuple[Expected, ...]] = {
     # Files that cannot be read as TOML at all.
-    "2017-empty-file.toml": (Expected("", "file is empty", None),),
-    "2017-not-utf8.toml": (Expected("", "not valid UTF-8", 16),),
-    "2017-syntax-error.toml": (Expected("", "TOML syntax error", 5),),
-    # Schema and types.
-    "2017-missing-field.toml": (Expected("summary", "required field 'summary' is missing", None),),
-    "2017-wrong-type.toml": (Expected("respondent.description", "expected text", 15),),
-    "2017-wrong-type-list.toml": (Expected("tags", "expected a list", 10),),
-    "2017-unknown-key.toml": (Expected("penalites", "unknown key", 29),),
-    "2017-unknown-enum-value.toml": (Expected("tags[2]", "'network-intrusions' is not one of", 10),),
-    "2017-anonymised-with-name.toml": (Expected("respondent", "anonymised respondent has no name", 12),),
-    "2017-stated-without-penalties.toml": (Expected("penalty_disclosure", "needs at least one penalty", 7),),
-    "2017-zero-width-character.toml": (Expected("summary", "U+200B", 6),),
+    "2017-empty-file": (Expected("", "file is empty", None),),
+    "2017-not-utf8": (Expected("", "not valid UTF-8", 6),),
+    "2017-syntax-error": (Expected("", "TOML syntax error", 5),),
+    "2017-deep-nesting": (Expected("", "nested deeper than 16 levels", 10),),
+    # Types and keys.
+    "2017-missing-field": (
+        Expected("summary", "required field is missing", None),
+        Expected("summery_x", "unknown key", 6),
+    ),
+    "2017-wrong-type": (Expected("respondent.description", "expected text", 15),),
+    "2017-wrong-type-list": (Expected("tags", "expected a list", 10),),
+    "2017-unknown-key": (Expected("measures[0].amonut", "unknown key", 26),),
+    "2017-missing-source": (Expected("sourcez", "unknown key", 36),),
+    "2017-unknown-enum-value": (Expected("tags[2]", "'network-intrusions' is not one of", 10),),
+    # Text.
+    "2017-zero-width-character": (Expected("summary", "U+200B", 6),),
+    "2017-line-break-in-text": (Expected("events[0].note", "U+000D", 22),),
+    "2017-invisible-title": (Expected("title", "no visible character", 5),),
+    "2017-bidi-override": (Expected("respondent.description", "U+202E", 15),),
+    # Respondents and anonymity.
+    "2017-anonymised-with-name": (Expected("respondent.name_zh", "unless masked as published", 15),),
+    "2017-masked-not-anonymised": (Expected("respondent.anonymised", "set anonymised = true", 12),),
     # Ids and file names.
-    "2017-id-mismatch.toml": (Expected("id", "does not match the file name '2017-id-mismatch.toml'", 4),),
-    "2017-id-with-capitals.toml": (Expected("id", "lowercase words joined by hyphens", 4),),
-    "id-without-year.toml": (Expected("id", "must be the year then lowercase words", 4),),
-    # The first holder of an id is valid; the second file is reported, and its name cannot match.
-    "2017-duplicate-id.toml": (),
-    "2017-duplicated-id.toml": (
+    "2017-id-mismatch": (Expected("id", "does not match the file name '2017-id-mismatch.toml'", 4),),
+    "2017-id-with-capitals": (
+        Expected("id", "does not match the file name", 4),
+        Expected("id", "lowercase words joined by hyphens", 4),
+    ),
+    "id-without-year": (Expected("id", "must be a year then lowercase words", 4),),
+    "2017-duplicate-id": (),
+    "2017-duplicated-id": (
         Expected("id", "does not match the file name '2017-duplicated-id.toml'", 4),
         Expected("id", "duplicate id '2017-duplicate-id', also used by", 4),
     ),
-    # Dates.
-    "2017-impossible-date.toml": (Expected("events[0].date", "out of range for month", 21),),
-    "2017-future-date.toml": (Expected("events[0].date", "2071 is in the future", 21),),
-    "2017-announced-before-decision.toml": (Expected("events[1].date", "before the decision", 26),),
-    # Money.
-    "2017-negative-amount.toml": (Expected("penalties[1].amount.amount", "positive", 32),),
-    "2017-zero-amount.toml": (Expected("penalties[0].amount.amount", "positive", 26),),
-    "2017-float-amount.toml": (Expected("penalties[0].amount.amount", "expected an amount as text", 26),),
-    "2017-unknown-currency.toml": (Expected("penalties[0].amount.currency", "'RMB'", 26),),
-    "2017-fine-outside-range.toml": (
-        Expected("penalties[0].amount", "outside what Article 59 of csl allows", 26, Severity.WARNING),
+    # Dates and events.
+    "2017-impossible-date": (Expected("events[0].date", "02 has no day 30", 21),),
+    "2017-future-date": (
+        Expected("events[0].date", "2071-01-01 is in the future", 21),
+        Expected("id", "not the case's year 2071", 4, W),
     ),
-    # References to the catalogue.
-    "2017-unknown-instrument.toml": (Expected("violations[0].instrument", "unknown instrument 'cls'", 9),),
-    "2017-unknown-version.toml": (Expected("violations[0].version", "no version '2017'", 9),),
-    "2017-missing-version.toml": (Expected("violations[0].version", "several texts", 9),),
-    "2017-article-out-of-range.toml": (Expected("violations[0].article", "article 99 is out of range", 9),),
-    "2017-unknown-authority.toml": (Expected("authorities[0]", "unknown authority 'yibin-psb'", 8),),
+    "2017-events-out-of-order": (Expected("events[1].date", "before the previous event", 25),),
+    # Money and measures.
+    "2017-negative-amount": (Expected("measures[1].amount.amount", "amount written as text", 32),),
+    "2017-zero-amount": (Expected("measures[0].amount.amount", "positive", 26),),
+    "2017-float-amount": (Expected("measures[0].amount.amount", "amount written as text", 26),),
+    "2017-separators-in-amount": (Expected("measures[0].amount.amount", "no separators", 26),),
+    "2017-exponent-amount": (Expected("measures[0].amount.amount", "exponent", 26),),
+    "2017-unknown-currency": (Expected("measures[0].amount.currency", "'RMB'", 26),),
+    "2017-fine-outside-range": (Expected("measures[0].amount", "outside what Article 59 of csl allows", 26, W),),
+    "2017-negative-person-count": (Expected("measures[1].person_count", "whole number from 1", 35),),
+    "2017-persons-on-respondent": (Expected("measures[0].persons", "target 'persons'", 27),),
+    "2017-third-party-without-addressee": (Expected("measures[0].addressee", "names who was addressed", 24),),
+    "2017-third-party-fine": (Expected("measures[0].target", "never imposed on a third party", 26),),
+    "2017-duration-without-unit": (Expected("measures[0].duration", '"15 days"', 26),),
+    "2017-stated-without-measures": (Expected("measures", "needs at least one measure", None),),
     # Sources.
-    "2017-missing-source.toml": (Expected("sources", "at least one source", None),),
-    "2017-ftp-url.toml": (Expected("sources[1].url", "http(s) URL", 48),),
+    "2017-mirror-with-publisher": (Expected("sources[1].publisher", "a mirror copy has no publisher", 49),),
+    "2017-ftp-url": (Expected("sources[0].url", "http(s) URL", 40),),
+    "2017-url-closing-markdown": (Expected("sources[0].url", "percent-encode", 40),),
+    "2017-bad-copy-of": (Expected("sources[1].copy_of", "no other source has number 5", 53),),
+    "2017-states-unknown-field": (Expected("sources[1].states[0]", "no field 'penalties[0]'", 54),),
+    # References, provisions and texts in force.
+    "2017-unknown-authority": (Expected("authorities[0]", "unknown authority 'yibin-pbs'", 8),),
+    "2017-unknown-campaign": (Expected("campaigns[0].id", "did you mean 'jingwang'?", 8),),
+    "2017-unknown-action": (Expected("action", "unknown action '2017-no-such-action'", 8),),
+    "2017-unknown-instrument": (Expected("violations[0].instrument", "did you mean 'csl'?", 9),),
+    "2017-unknown-version": (Expected("violations[0].version", "no version '2019'", 9),),
+    "2017-missing-version": (Expected("violations[0].version", "several texts", 9),),
+    "2017-version-not-in-force": (Expected("violations[0].version", "took effect on 2026-01-01", 9),),
+    "2017-article-out-of-range": (Expected("violations[0].article", "has 79 articles", 9),),
+    "2017-unresolved-citation": (Expected("violations[0]", "not in the catalogue", 9, W),),
+    "2017-two-provisions-in-one-string": (Expected("violations[0]", "names 2 provisions", 9),),
+    # Places.
+    "2017-county-without-province": (Expected("region.province", "required field is missing", 8),),
+    "2017-national-with-region": (Expected("national", "nationwide action has no region", 8),),
+}
+
+OTHERS: dict[str, tuple[Expected, ...]] = {
+    "actions/2024-batch-faults-in-rows": (
+        Expected("case.measures[0].amount.amount", "no separators", 21),
+        Expected("cases[0].respondent.name_zh", "expected text", 26),
+    ),
+    "actions/2024-action-without-sources": (Expected("sources", "at least one source", None),),
+    "instruments/range-min-above-max": (
+        Expected("versions[0].fine_ranges[0].target", "'responsible-person' is not one of", 13),
+    ),
+    "instruments/range-beyond-articles": (
+        Expected("versions[0].fine_ranges[0].article", "article 50 is out of range", 13),
+        Expected("versions", "oldest first", 7),
+    ),
+    "authorities/national-with-region": (Expected("region", "national authority has no region", 6),),
+    "campaigns/no-chinese-name": (Expected("name_zh", "required field is missing", None),),
 }
 
 
-def _fault(name: str) -> str:
-    """The fault a broken file is named after: its name without the year and extension."""
-    return re.sub(r"^\d{4}-", "", name.removesuffix(".toml"))
-
-
-BROKEN_FILES = [pytest.param(name, id=_fault(name)) for name in sorted(EXPECTED)]
-
-
-class CliRun(NamedTuple):
-    status: int
-    out: str
-    err: str
-
-
-def _run_cli(*args: str) -> CliRun:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stderr(err):
-        status = main(["validate", *args], out=out)
-    return CliRun(status, out.getvalue(), err.getvalue())
+def _tree(tmp_path: Path) -> LoadedTree:
+    root = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", root)
+    for path in (BROKEN / "cases").glob("*.toml"):
+        shutil.copy(path, root / "cases" / path.name)
+    for name in OTHERS:
+        folder, stem = name.split("/")
+        shutil.copy(BROKEN / folder / f"{stem}.toml", root / folder / f"{stem}.toml")
+    return read_tree(root, today=TODAY)
 
 
 @pytest.fixture(scope="module")
-def report() -> ValidationReport:
-    """The validator run once, through the API, over the whole broken folder."""
-    return validate([BROKEN])
+def tree(tmp_path_factory: pytest.TempPathFactory) -> LoadedTree:
+    return _tree(tmp_path_factory.mktemp("broken"))
 
 
-@pytest.fixture(scope="module")
-def cli() -> CliRun:
-    """The validator run once, through the command line, over the whole broken folder."""
-    return _run_cli(str(BROKEN))
+def _of(tree: LoadedTree, relative: str) -> list[Problem]:
+    return [p for p in tree.problems if p.file.endswith(f"/{relative}.toml")]
 
 
-def _problems_of(report: ValidationReport, name: str) -> list[Problem]:
-    return [problem for problem in report.problems if Path(problem.file).name == name]
+def _matches(found: list[Problem], expected: tuple[Expected, ...]) -> None:
+    assert len(found) == len(expected), "\n".join(map(str, found))
+    for want in expected:
+        hits = [p for p in found if p.path == want.path and want.fragment in p.message]
+        assert hits, f"expected {want} among:\n" + "\n".join(map(str, found))
+        assert hits[0].line == want.line, str(hits[0])
+        assert hits[0].severity is want.severity, str(hits[0])
 
 
-def _cli_line(expected: Expected, name: str) -> str:
-    """The start of the line the command line prints for *expected* in file *name*."""
-    where = f"{BROKEN / name}" if expected.line is None else f"{BROKEN / name}:{expected.line}"
-    label = "warning: " if expected.severity is Severity.WARNING else ""
-    return f"{where}: {expected.path or '(file)'}: {label}"
+def test_every_broken_case_file_is_in_the_table() -> None:
+    assert {path.stem for path in (BROKEN / "cases").glob("*.toml")} == set(CASES)
 
 
-# --- the broken folder -------------------------------------------------------------------------
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_broken_case_file_is_reported(tree: LoadedTree, name: str) -> None:
+    _matches(_of(tree, f"cases/{name}"), CASES[name])
 
 
-def test_every_broken_file_has_an_expectation() -> None:
-    on_disk = {path.name for path in BROKEN.iterdir()}
-    assert on_disk == set(EXPECTED), "add new broken files to EXPECTED (and remove deleted ones)"
+@pytest.mark.parametrize("name", sorted(OTHERS))
+def test_broken_catalogue_and_action_files_are_reported(tree: LoadedTree, name: str) -> None:
+    _matches(_of(tree, name), OTHERS[name])
 
 
-def test_the_folder_covers_enough_distinct_faults() -> None:
-    faults = {(problem.path, problem.fragment) for expected in EXPECTED.values() for problem in expected}
-    assert len(faults) >= 18
-
-
-def test_fixtures_hold_the_bytes_they_claim() -> None:
-    # Guards the fixtures against editors and tools that "helpfully" repair them.
-    assert (BROKEN / "2017-empty-file.toml").read_bytes() == b""
-    with pytest.raises(UnicodeDecodeError):
-        (BROKEN / "2017-not-utf8.toml").read_bytes().decode("utf-8")
-    assert "\u200b" in (BROKEN / "2017-zero-width-character.toml").read_text(encoding="utf-8")
-
-
-@pytest.mark.parametrize("name", BROKEN_FILES)
-def test_api_reports_the_fault(report: ValidationReport, name: str) -> None:
-    found = _problems_of(report, name)
-    expected = EXPECTED[name]
-    assert [(p.path, p.line, p.severity) for p in found] == [(e.path, e.line, e.severity) for e in expected], found
-    for problem, wanted in zip(found, expected, strict=True):
-        assert wanted.fragment in problem.message
-        assert problem.file == str(BROKEN / name)
-
-
-@pytest.mark.parametrize("name", BROKEN_FILES)
-def test_cli_reports_the_fault(cli: CliRun, name: str) -> None:
-    lines = [line for line in cli.out.splitlines() if line.startswith(f"{BROKEN / name}:")]
-    assert len(lines) == len(EXPECTED[name]), lines
-    for line, wanted in zip(lines, EXPECTED[name], strict=True):
-        assert line.startswith(_cli_line(wanted, name))
-        assert wanted.fragment in line
-
-
-def test_one_run_reports_every_broken_file(report: ValidationReport) -> None:
-    assert report.files == len(EXPECTED)
-    reported = {Path(problem.file).name for problem in report.problems}
-    assert reported == {name for name, expected in EXPECTED.items() if expected}
-    assert not report.ok()
-
-
-def test_cli_fails_without_a_traceback(cli: CliRun) -> None:
-    assert cli.status == 1
-    for text in (cli.out, cli.err):
-        assert "Traceback" not in text
-        assert not re.search(r"\b\w+(Error|Exception)\b", text), text
-    errors = sum(len([e for e in x if e.severity is Severity.ERROR]) for x in EXPECTED.values())
-    warnings = sum(len([e for e in x if e.severity is Severity.WARNING]) for x in EXPECTED.values())
-    assert f"{len(EXPECTED)} files checked: {errors} errors, {warnings} warnings" in cli.err
-
-
-def test_cli_prints_one_line_per_problem(report: ValidationReport, cli: CliRun) -> None:
-    assert cli.out.splitlines() == [str(problem) for problem in report.problems]
-    for line in cli.out.splitlines():
-        assert re.fullmatch(r"\S+?\.toml(:\d+)?: \S+: .+", line), line
-
-
-# --- several faults in one file ------------------------------------------------------------------
-
-
-def _broken_copy(tmp_path: Path, *edits: tuple[str, str]) -> Path:
-    """A copy of the base case in *tmp_path*, with each ``(old, new)`` edit applied once."""
-    text = BASE_CASE.read_text(encoding="utf-8")
-    for old, new in edits:
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    path = tmp_path / BASE_CASE.name
-    path.write_text(text, encoding="utf-8")
-    return path
+def test_the_valid_records_still_load(tree: LoadedTree) -> None:
+    ids = {case.id for case in tree.cases}
+    assert {"2025-beijing-example-app", "2024-example-batch-notice-alpha", "2017-duplicate-id"} <= ids
+    assert "2024-batch-faults-in-rows-two" in ids  # the sound row of a notice with a broken one
 
 
 @pytest.mark.parametrize(
-    ("edits", "paths"),
+    ("meta", "target", "expected"),
     [
-        pytest.param(
-            [
-                ('title = "Yibin', 'title = 1\ntitel = "Yibin'),
-                ('"network-intrusion"]', '"network-intrusions"]'),
-                ('date = "2017"\n', 'date = "2017-13"\n'),
-            ],
-            {"title", "titel", "tags[2]", "events[0].date"},
-            id="schema-faults",
+        (
+            "dataset-float-version",
+            "dataset.toml",
+            (
+                Expected("version", "as text", 2),
+                Expected("digest", '"sha256:"', 3),
+                Expected("notes", "unknown key", 4),
+            ),
         ),
-        pytest.param(
-            [
-                ('violations = [{ instrument = "csl"', 'authorities = ["nowhere"]\nviolations = [{ instrument = "cls"'),
-                ('date = "2017"\n', 'date = "2071"\n'),
-            ],
-            {"authorities[0]", "violations[0].instrument", "events[0].date"},
-            id="reference-and-date-faults",
+        (
+            "retired-bad",
+            "retired.toml",
+            (
+                Expected("retired[0].id", "case ids are never reused", 3),
+                Expected("retired[1].replaced_by", "no case has id '2019-no-such-case'", 9),
+            ),
         ),
     ],
 )
-def test_every_fault_in_one_file_is_reported(tmp_path: Path, edits: list[tuple[str, str]], paths: set[str]) -> None:
-    path = _broken_copy(tmp_path, *edits)
-    assert {problem.path for problem in validate([path]).problems} == paths
+def test_broken_meta_files_are_reported(
+    data_copy: Path, meta: str, target: str, expected: tuple[Expected, ...]
+) -> None:
+    shutil.copy(BROKEN / "meta" / f"{meta}.toml", data_copy / target)
+    tree = read_tree(data_copy, today=TODAY)
+    _matches([p for p in tree.problems if p.file.endswith(target)], expected)
 
 
-# --- warnings and --strict -------------------------------------------------------------------
-
-
-def test_base_case_copy_is_clean(tmp_path: Path) -> None:
-    path = _broken_copy(tmp_path)
-    assert validate([path]).problems == ()
-
-
-def test_fine_outside_statutory_range_is_a_warning(tmp_path: Path) -> None:
-    path = _broken_copy(tmp_path, ('amount = { amount = "10000" }', 'amount = { amount = "1" }'))
-    result = validate([path])
-    assert [(p.path, p.severity) for p in result.problems] == [("penalties[0].amount", Severity.WARNING)]
-    assert result.ok()
-    assert not result.ok(strict=True)
-
-
-def test_strict_turns_a_warning_into_failure(tmp_path: Path) -> None:
-    path = _broken_copy(tmp_path, ('amount = { amount = "10000" }', 'amount = { amount = "1" }'))
-    lenient = _run_cli(str(path))
-    assert lenient.status == 0
-    assert "warning: fine of CNY 1 is outside" in lenient.out
-    strict = _run_cli("--strict", str(path))
-    assert strict.status == 1
-    assert strict.out == lenient.out
-    assert "warnings count as errors with --strict" in strict.err
-
-
-def test_strict_in_a_data_directory(tmp_path: Path) -> None:
-    root = tmp_path / "data"
-    shutil.copytree(DATA, root)
-    case = root / "cases" / BASE_CASE.name
-    case.write_text(
-        case.read_text(encoding="utf-8").replace('amount = { amount = "5000" }', 'amount = { amount = "500000" }'),
-        encoding="utf-8",
+def test_an_action_claiming_completeness_must_hold_every_case(data_copy: Path) -> None:
+    path = data_copy / "actions" / "2024-example-batch-notice.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("respondents_stated = 3", "respondents_stated = 3\ncomplete = true")
     )
-    assert _run_cli(str(root)).status == 0
-    assert _run_cli("--strict", str(root)).status == 1
-    found = [(p.path, p.severity) for p in validate([root]).problems if Path(p.file).name == BASE_CASE.name]
-    assert found == [("penalties[1].amount", Severity.WARNING)]
+    problems = [p for p in read_tree(data_copy, today=TODAY).problems if p.path == "complete"]
+    assert [p.message for p in problems] == ["marked complete, but 2 of the 3 respondents are recorded"]
+    path.write_text(path.read_text(encoding="utf-8").replace("respondents_stated = 3", "respondents_stated = 1"))
+    problems = [p for p in read_tree(data_copy, today=TODAY).problems if p.path == "respondents_stated"]
+    assert [p.message for p in problems] == ["2 cases are recorded, but the document names 1 respondents"]
 
 
-# --- the real data -------------------------------------------------------------------------------
+# --- layout -------------------------------------------------------------------------------
 
 
-def test_real_data_has_no_errors() -> None:
-    result = validate([DATA])
-    assert result.errors == (), "\n".join(map(str, result.errors))
-    assert result.files > 0
+def _messages(root: Path) -> list[str]:
+    return [f"{Path(p.file).name}: {p.message}" for p in read_tree(root, today=TODAY).problems]
 
 
-def test_cli_passes_on_real_data() -> None:
-    run = _run_cli(str(DATA))
-    assert run.status == 0, run.out
-    assert "Traceback" not in run.out + run.err
+def test_stray_and_misnamed_files_are_reported(data_copy: Path) -> None:
+    (data_copy / "cases" / "old").mkdir()
+    shutil.copy(data_copy / "cases" / "2025-beijing-example-app.toml", data_copy / "cases" / "old" / "x.toml")
+    shutil.copy(data_copy / "cases" / "2025-beijing-example-app.toml", data_copy / "cases" / "Case.TOML")
+    (data_copy / "notes.toml").write_text('id = "x"\n', encoding="utf-8")
+    messages = _messages(data_copy)
+    assert any(m.startswith("old: not a data file") for m in messages)
+    assert any(m.startswith("Case.TOML: not a data file") for m in messages)
+    assert any(m.startswith("notes.toml: not part of a data directory") for m in messages)
 
 
-# --- the contributor guide -------------------------------------------------------------------
+def test_missing_cases_and_dataset_toml_are_errors(data_copy: Path) -> None:
+    shutil.rmtree(data_copy / "cases")
+    shutil.rmtree(data_copy / "actions")
+    (data_copy / "dataset.toml").unlink()
+    messages = _messages(data_copy)
+    assert "cases: missing: a data directory has a cases/ folder" in messages
+    assert "dataset.toml: missing: a data directory has a dataset.toml" in messages
 
 
-def _annotated_example() -> str:
-    text = CONTRIBUTING.read_text(encoding="utf-8")
-    blocks: list[str] = re.findall(r"^```toml\n(.*?)^```$", text, re.DOTALL | re.MULTILINE)
-    (example,) = [block for block in blocks if block.startswith("# ---- The case")]
-    return example
+def test_links_leading_outside_are_reported(data_copy: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.toml"
+    shutil.copy(data_copy / "cases" / "2025-beijing-example-app.toml", outside)
+    (data_copy / "cases" / "2025-linked.toml").symlink_to(outside)
+    (data_copy / "campaigns").rename(tmp_path / "campaigns")
+    (data_copy / "campaigns").symlink_to(tmp_path / "campaigns")
+    messages = _messages(data_copy)
+    assert "2025-linked.toml: a link leading outside the data directory" in messages
+    assert "campaigns: must be a folder inside the data directory" in messages
 
 
-def test_contributing_example_is_the_real_case() -> None:
-    example = tomllib.loads(_annotated_example())
-    real = DATA / "cases" / f"{example['id']}.toml"
-    assert example == tomllib.loads(real.read_text(encoding="utf-8"))
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_or_device_is_refused_without_blocking(data_copy: Path) -> None:
+    os.mkfifo(data_copy / "cases" / "2025-fifo.toml")
+    (data_copy / "cases" / "2025-zero.toml").symlink_to("/dev/zero")
+    messages = _messages(data_copy)
+    assert "2025-fifo.toml: not a regular file (a FIFO, device or folder cannot be a data file)" in messages
+    assert any(m.startswith("2025-zero.toml:") for m in messages)
 
 
-def test_contributing_example_validates(tmp_path: Path) -> None:
-    example = _annotated_example()
-    path = tmp_path / f"{tomllib.loads(example)['id']}.toml"
-    path.write_text(example, encoding="utf-8")
-    # Alone, its joint action has a single case: that warning, and nothing else.
-    assert [(p.path, p.severity) for p in validate([path]).problems] == [("joint_action", Severity.WARNING)]
+def test_oversized_files_are_refused(data_copy: Path) -> None:
+    big = data_copy / "cases" / "2025-big.toml"
+    big.write_text('id = "2025-big"\n' + "# " + "x" * 2_100_000 + "\n", encoding="utf-8")
+    assert "2025-big.toml: larger than 2,000,000 bytes" in _messages(data_copy)
 
 
-WRITTEN_VOCABULARIES = [
-    getattr(vocabulary, name)
-    for name in vocabulary.__all__
-    if name != "ProvisionRole"  # derived by the library, never written in data files
-]
+# --- the validate entry point and the command line ----------------------------------------
 
 
-@pytest.mark.parametrize("vocabulary_class", WRITTEN_VOCABULARIES, ids=lambda cls: cls.__name__)
-def test_contributing_lists_every_vocabulary_value(vocabulary_class: type[enum.Enum]) -> None:
-    text = CONTRIBUTING.read_text(encoding="utf-8")
-    pattern = rf"^- \*\*{vocabulary_class.__name__}\*\* .*?(?=^- |^$)"
-    (listing,) = re.findall(pattern, text, re.DOTALL | re.MULTILINE)
-    listed = set(re.findall(r"`([a-z-]+)`", listing))
-    assert {str(member.value) for member in vocabulary_class} <= listed
+def test_validate_reports_only_the_files_asked_about(data_copy: Path) -> None:
+    shutil.copy(BROKEN / "cases" / "2017-zero-amount.toml", data_copy / "cases")
+    one = validate([data_copy / "cases" / "2017-zero-amount.toml"], today=TODAY)
+    assert [p.path for p in one.errors] == ["measures[0].amount.amount"]
+    whole = validate([data_copy], today=TODAY)
+    assert not whole.ok()
+    assert whole.files >= 5
 
 
-def test_pull_request_template_has_the_reviewer_checklist() -> None:
-    def items(text: str) -> list[str]:
-        return [" ".join(item.split()) for item in re.findall(r"^- \[ \] (.*?)(?=^- \[ \]|^$)", text, re.S | re.M)]
+def test_validate_reports_missing_paths_and_empty_arguments() -> None:
+    report = validate(["no/such/dir", ""])
+    assert [p.message for p in report.errors] == ["no such file or directory"] * 2
+    assert [p.message for p in validate([]).errors] == ["no file or directory given"]
 
-    guide = CONTRIBUTING.read_text(encoding="utf-8").split("## Reviewer checklist", 1)[1].split("\n## ", 1)[0]
-    template = items(PR_TEMPLATE.read_text(encoding="utf-8"))
-    assert items(guide)
-    assert [item for item in items(guide) if item not in template] == []
+
+def test_loose_files_need_a_catalogue(tmp_path: Path, dataset: object) -> None:
+    loose = tmp_path / "2025-beijing-example-app.toml"
+    shutil.copy(FIXTURES / "minimal" / "cases" / loose.name, loose)
+    assert not validate([loose]).ok()
+    assert validate([loose], catalogue=dataset.catalogue).ok()  # type: ignore[attr-defined]
+
+
+def test_command_line_reports_every_file_with_line_and_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _tree(tmp_path)  # noqa: F841 - builds the directory
+    status = main(["validate", str(tmp_path / "data")])
+    out = capsys.readouterr()
+    assert status == 1
+    assert "cases/2017-zero-amount.toml:26: measures[0].amount.amount: must be a positive amount" in out.out
+    assert "errors" in out.err
+    assert "Traceback" not in out.err
+
+
+def test_strict_mode_fails_on_warnings(data_copy: Path) -> None:
+    shutil.copy(BROKEN / "cases" / "2017-fine-outside-range.toml", data_copy / "cases")
+    assert main(["validate", str(data_copy)]) == 0
+    assert main(["validate", "--strict", str(data_copy)]) == 1

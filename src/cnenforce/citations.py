@@ -408,9 +408,7 @@ _cache: dict[int, tuple[Catalogue, _Tables]] = {}
 
 def _tables(catalogue: Catalogue | None) -> _Tables:
     if catalogue is None:
-        from cnenforce.catalogue import load_catalogue
-
-        catalogue = load_catalogue()
+        raise TypeError("a catalogue is required")
     with _cache_lock:
         entry = _cache.get(id(catalogue))
         if entry is not None and entry[0] is catalogue:
@@ -1054,3 +1052,7 @@ def _format_zh(provision: Provision, title: str) -> str:
     if provision.item is not None:
         text += f"第（{to_chinese(provision.item)}）项"
     return text
+
+
+cite = format
+"""Write a provision as a citation (the name :func:`format` will go by)."""

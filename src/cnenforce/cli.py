@@ -13,7 +13,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from cnenforce.errors import CnenforceError, DataError
+from cnenforce.errors import CnenforceError, DataError, FieldError, Problem, QueryError
+from cnenforce.terminal import clean
 
 if TYPE_CHECKING:
     from cnenforce.dataset import Dataset
@@ -41,13 +42,20 @@ def _print_json(data: Any, out: TextIO) -> None:
 # --- data commands -----------------------------------------------------------------------------
 
 
-def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    from cnenforce.validation import validate
+def _print_problem(problem: Problem, out: TextIO) -> None:
+    print(clean(problem), file=out)
 
-    paths = args.paths or [DEFAULT_DATA]
-    report = validate(paths)
+
+def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    from cnenforce.bundle import packaged
+    from cnenforce.contrib.validate import data_root, validate
+
+    paths = args.paths if args.paths is not None else [DEFAULT_DATA]
+    # Only files outside any data directory are checked against the packaged catalogue.
+    loose = any(path.exists() and data_root(path) is None for path in paths)
+    report = validate(paths, catalogue=packaged().catalogue if loose else None)
     for problem in report.problems:
-        print(problem, file=out)
+        _print_problem(problem, out)
     failed = not report.ok(strict=args.strict)
     errors, warnings = len(report.errors), len(report.warnings)
     summary = f"{report.files} files checked: {errors} errors, {warnings} warnings"
@@ -59,12 +67,10 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_compile(args: argparse.Namespace, out: TextIO) -> int:
-    from cnenforce.compile import bundle_text, compile_data, read_data_dir
+    from cnenforce.contrib.compiler import check_bundle, compile_data
 
     if args.check:
-        expected = bundle_text(read_data_dir(args.data))
-        actual = args.output.read_text(encoding="utf-8") if args.output.is_file() else ""
-        if expected != actual:
+        if not check_bundle(args.data, args.output):
             print(f"{args.output} is stale: run `cnenforce compile` and commit it", file=sys.stderr)
             return 1
         print(f"{args.output} is up to date", file=out)
@@ -75,13 +81,13 @@ def _cmd_compile(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_format(args: argparse.Namespace, out: TextIO) -> int:
-    from cnenforce.formatting import format_paths
+    from cnenforce.contrib.canonical import format_paths
 
     changed, problems = format_paths(args.paths or [DEFAULT_DATA], check=args.check)
     for problem in problems:
-        print(problem, file=sys.stderr)
+        _print_problem(problem, sys.stderr)
     for path in changed:
-        print(f"{'would reformat' if args.check else 'reformatted'} {path}", file=out)
+        print(f"{'would reformat' if args.check else 'reformatted'} {clean(path)}", file=out)
     return 1 if problems or (args.check and changed) else 0
 
 
@@ -89,7 +95,7 @@ def _cmd_format(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _load(args: argparse.Namespace) -> Dataset:
-    from cnenforce.dataset import load
+    from cnenforce.loading import load
 
     return load(args.data) if getattr(args, "data", None) else load()
 
@@ -114,7 +120,7 @@ def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
         _print_json(case_records(cases), out)
     else:
         for case in cases:
-            print(f"{case.id}\t{case.date or '-'}\t{case.title}", file=out)
+            print("\t".join(clean(value) for value in (case.id, case.date or "-", case.title)), file=out)
     return 0 if cases else 1
 
 
@@ -138,7 +144,7 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     from cnenforce.stats import statistics
 
     dataset = _load(args)
-    summary = statistics(dataset.cases)
+    summary = statistics(dataset.cases, catalogue=dataset.catalogue)
     if args.json:
         from cnenforce.converter import unstructure
 
@@ -173,18 +179,20 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_cite(args: argparse.Namespace, out: TextIO) -> int:
     from cnenforce import citations
+    from cnenforce.bundle import packaged
 
+    catalogue = packaged().catalogue
     text = " ".join(args.text)
-    matches = citations.find(text, strict=args.strict)
+    matches = citations.find(text, strict=args.strict, catalogue=catalogue)
     if args.json:
         _print_json([_match_record(match) for match in matches], out)
     else:
         for match in matches:
             provision = match.provision
-            label = citations.format(provision, args.lang)
+            label = citations.cite(provision, args.lang, catalogue=catalogue)
             version = f" [{provision.version}]" if provision.version else ""
             status = "" if provision.is_resolved else "  (not in the catalogue)"
-            print(f"{match.start}-{match.end}\t{match.text}\t-> {label}{version}{status}", file=out)
+            print(clean(f"{match.start}-{match.end}\t{match.text}\t-> {label}{version}{status}"), file=out)
     return 0 if matches else 1
 
 
@@ -203,9 +211,9 @@ def _match_record(match: Any) -> dict[str, Any]:
 
 
 def _cmd_instruments(args: argparse.Namespace, out: TextIO) -> int:
-    from cnenforce.catalogue import load_catalogue
+    from cnenforce.bundle import packaged
 
-    instruments = load_catalogue().instruments.values()
+    instruments = packaged().catalogue.instruments.values()
     if args.json:
         records = [
             {
@@ -279,7 +287,7 @@ def _parser() -> _Parser:
 
     p = command("export", _cmd_export, "export the dataset as JSON, JSON Lines or CSV")
     data_option(p)
-    p.add_argument("--format", choices=("json", "jsonl", "csv", "penalties-csv"), default="json")
+    p.add_argument("--format", choices=("json", "jsonl", "csv", "measures-csv"), default="json")
     p.add_argument("--output", type=Path, help="file to write (default: standard output)")
 
     command("schema", _cmd_schema, "print the JSON Schema of an exported case")
@@ -307,15 +315,18 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return 2
     except DataError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            _print_problem(problem, sys.stderr)
         return 1
     except BrokenPipeError:  # pragma: no cover - e.g. `cnenforce export | head`
         return 0
+    except (FieldError, QueryError) as exc:  # a bad option value, such as an unreadable --since date
+        print(f"cnenforce: {clean(exc)}", file=sys.stderr)
+        return 2
     except (CnenforceError, OSError) as exc:
-        print(f"cnenforce: {exc}", file=sys.stderr)
+        print(f"cnenforce: {clean(exc)}", file=sys.stderr)
         return 1
     except ValueError as exc:  # bad option values, such as an unreadable --since date
-        print(f"cnenforce: {exc}", file=sys.stderr)
+        print(f"cnenforce: {clean(exc)}", file=sys.stderr)
         return 2
 
 

@@ -1,13 +1,20 @@
 """The one converter between model objects and plain JSON-compatible data.
 
-Built on cattrs' JSON preconf converter with ``forbid_extra_keys=True``. It is strict where
-cattrs is lenient by default: a number is not accepted for text (cattrs would quietly turn
-``123`` into ``"123"``), a string is not a list, a float is not an amount of money. Dates
-are ISO text (TOML's native dates are accepted too), ``Decimal`` is a string, enums are their
-values, and fields left at their default are omitted.
+Built on cattrs' JSON preconf converter with ``forbid_extra_keys=True``, and strict where cattrs
+is lenient by default: a number is not accepted for text (cattrs would quietly turn ``123``
+into ``"123"``), a string is not a list, an amount is written one way only (see
+:data:`~cnenforce.model.AMOUNT_PATTERN`). Dates, partial dates, durations and amounts are text
+(TOML's native dates are accepted too), enums are their values, and fields left at their
+default are omitted.
+
+Provisions are tables here. Data files may also write a provision as a citation string; the
+contributor tools (:mod:`cnenforce.contrib`) read those with the data directory's catalogue
+before the converter sees them.
 
 Structuring failures become :class:`~cnenforce.errors.Problem` records with field paths
-(``penalties[0].amount``) through :func:`structure_problems`.
+(``measures[0].amount``) through :func:`structure_problems`: every invalid field of a record is
+reported, not the first. Hook factories take the converter they are registered on, so
+``converter.copy()`` gives an independent converter with the same rules.
 """
 
 from __future__ import annotations
@@ -16,13 +23,12 @@ import datetime as dt
 import enum
 import typing
 from collections.abc import Callable, Iterator, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Final, TypeVar
 
 import attrs
 import cattrs
 from cattrs.errors import (
-    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
@@ -31,10 +37,10 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter
 
-from cnenforce.errors import DataError, Problem
-from cnenforce.model import PartialDate, Provision
+from cnenforce.errors import DataError, FieldError, Problem
+from cnenforce.model import AMOUNT_PATTERN, Duration, PartialDate, Provision
 
-__all__ = ["converter", "structure", "structure_problems", "unstructure"]
+__all__ = ["converter", "make", "structure", "structure_problems", "unstructure"]
 
 _T = TypeVar("_T")
 
@@ -42,40 +48,41 @@ _T = TypeVar("_T")
 def _type_name(value: object) -> str:
     names = {str: "text", int: "a whole number", float: "a decimal number", bool: "true/false"}
     names |= {list: "a list", tuple: "a list", dict: "a table", type(None): "nothing"}
-    return names.get(type(value), type(value).__name__)
+    shown = repr(value)
+    return f"{names.get(type(value), type(value).__name__)} {shown[:60]}{'...' if len(shown) > 60 else ''}"
 
 
 def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"expected text, got {_type_name(value)} {value!r}")
+        raise TypeError(f"expected text, got {_type_name(value)}")
     return value
 
 
 def _structure_int(value: object, _: type) -> int:
     if type(value) is not int:
-        raise TypeError(f"expected a whole number, got {_type_name(value)} {value!r}")
+        raise TypeError(f"expected a whole number, got {_type_name(value)}")
     return value
 
 
 def _structure_bool(value: object, _: type) -> bool:
     if not isinstance(value, bool):
-        raise TypeError(f"expected true or false, got {_type_name(value)} {value!r}")
+        raise TypeError(f"expected true or false, got {_type_name(value)}")
     return value
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
-    # Floats are refused: 0.1 + 0.2 style rounding has no place in fine amounts.
-    if type(value) is int:
-        return Decimal(value)
-    if isinstance(value, str):
-        try:
-            number = Decimal(value.replace(",", "").replace("_", ""))
-        except InvalidOperation:
-            raise ValueError(f"expected a number written as text, got {value!r}") from None
-        if not number.is_finite():
-            raise ValueError(f"expected a finite number, got {value!r}")
-        return number
-    raise TypeError(f'expected an amount as text ("10000") or a whole number, got {_type_name(value)} {value!r}')
+    # One written form, shared with the JSON Schema: no floats (rounding), no bare integers
+    # (TOML's 64-bit limit), no separators or exponents (misread amounts).
+    if not isinstance(value, str) or AMOUNT_PATTERN.fullmatch(value) is None:
+        raise ValueError(
+            "expected an amount written as text: digits with an optional decimal point, no separators "
+            f'or exponent, at most 15 digits before the point and 4 after (e.g. "50000"), got {_type_name(value)}'
+        )
+    return Decimal(value)
+
+
+def _unstructure_decimal(value: Decimal) -> str:
+    return format(value, "f")
 
 
 def _structure_date(value: object, _: type) -> dt.date:
@@ -83,12 +90,12 @@ def _structure_date(value: object, _: type) -> dt.date:
         raise TypeError(f"expected a date without a time, got {value!r}")
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and len(value) == 10:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}") from None
-    raise TypeError(f"expected a date YYYY-MM-DD, got {_type_name(value)} {value!r}")
+            pass
+    raise ValueError(f"expected a date YYYY-MM-DD, got {_type_name(value)}")
 
 
 def _structure_partial_date(value: object, _: type) -> PartialDate:
@@ -100,7 +107,13 @@ def _structure_partial_date(value: object, _: type) -> PartialDate:
         return PartialDate.parse(value)
     if type(value) is int:
         raise TypeError(f'expected a date as text; write the year {value} as "{value}"')
-    raise TypeError(f'expected a date as text ("2017-08"), got {_type_name(value)} {value!r}')
+    raise TypeError(f'expected a date as text ("2017-08"), got {_type_name(value)}')
+
+
+def _structure_duration(value: object, _: type) -> Duration:
+    if isinstance(value, str):
+        return Duration.parse(value)
+    raise TypeError(f'expected a duration as text ("15 days"), got {_type_name(value)}')
 
 
 def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
@@ -116,19 +129,22 @@ def _is_homogeneous_tuple(type_: Any) -> bool:
     return typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _tuple_hook_factory(type_: Any, conv: cattrs.Converter) -> Callable[[object, type], tuple[Any, ...]]:
+def _tuple_hook(type_: Any, conv: cattrs.Converter) -> Callable[[object, type], tuple[Any, ...]]:
+    """Lists become tuples; a string or a table is refused (cattrs would iterate over it).
+
+    Each failing member carries cattrs' index note, so error paths name the index.
+    """
     member = typing.get_args(type_)[0]
-    # cattrs would iterate over a string or a table; only lists become tuples. Failing members
-    # carry cattrs' own index note, so error paths name the index.
+    structure_member = conv.get_structure_hook(member)
 
     def structure_tuple(value: object, _: type) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple):
-            raise TypeError(f"expected a list, got {_type_name(value)} {value!r}")
+            raise TypeError(f"expected a list, got {_type_name(value)}")
         results: list[Any] = []
         errors: list[Exception] = []
         for index, item in enumerate(value):
             try:
-                results.append(conv.structure(item, member))
+                results.append(structure_member(item, member))
             except Exception as exc:  # collected and re-raised as one group below
                 exc.__notes__ = [
                     *getattr(exc, "__notes__", []),
@@ -142,7 +158,7 @@ def _tuple_hook_factory(type_: Any, conv: cattrs.Converter) -> Callable[[object,
     return structure_tuple
 
 
-def _attrs_hook_factory(cls: type[Any], conv: cattrs.Converter) -> Callable[[object, type], Any]:
+def _attrs_hook(cls: type[Any], conv: cattrs.Converter) -> Callable[[object, type], Any]:
     """cattrs' own attrs hook, made to report every invalid field rather than the first.
 
     attrs validators run in ``__init__`` and stop at the first failure; when construction
@@ -152,63 +168,54 @@ def _attrs_hook_factory(cls: type[Any], conv: cattrs.Converter) -> Callable[[obj
 
     def structure_attrs(value: object, _: type) -> Any:
         if not isinstance(value, Mapping):
-            raise TypeError(f"expected a table of fields, got {_type_name(value)} {value!r}")
+            raise TypeError(f"expected a table of fields, got {_type_name(value)}")
         try:
             return base(value, cls)
         except ClassValidationError as exc:
             with_notes, _without_notes = exc.group_exceptions()
-            # Fields structured fine, so the constructor's validators failed: find them all.
-            failures = [] if with_notes else list(_field_failures(value, cls, conv))
-            if failures:
-                raise ClassValidationError(f"While structuring {cls.__name__}", failures, cls) from exc
+            # Fields that structured may still fail their validators, which the constructor
+            # never reached (or stopped at the first of): check each of them on its own.
+            failed = {note.name for _, note in with_notes}
+            extra = list(_field_failures(value, cls, conv, skip=failed))
+            if extra or (not with_notes and not _without_notes):
+                raise ClassValidationError(
+                    f"While structuring {cls.__name__}", [error for error, _ in with_notes] + extra, cls
+                ) from exc
             raise
 
     return structure_attrs
 
 
-def _field_failures(value: object, cls: type[Any], conv: cattrs.Converter) -> Iterator[Exception]:
-    if not isinstance(value, dict):
-        return
+def _field_failures(
+    value: Mapping[str, Any], cls: type[Any], conv: cattrs.Converter, *, skip: set[str]
+) -> Iterator[Exception]:
     hints = typing.get_type_hints(cls)
     for field in attrs.fields(cls):
-        if field.validator is None or field.name not in value:
+        if field.validator is None or field.name not in value or field.name in skip:
             continue
         try:
             structured = conv.structure(value[field.name], hints[field.name])
             field.validator(None, field, structured)
         except Exception as exc:  # collected: each becomes one reported problem
-            exc.__notes__ = [
-                *getattr(exc, "__notes__", []),
-                AttributeValidationNote(
-                    f"Structuring class {cls.__name__} @ attribute {field.name}", field.name, field.type
-                ),
-            ]
             yield exc
 
 
-def _provision_hook(conv: cattrs.Converter) -> Callable[[object, type], Provision]:
-    """Provisions are tables, or citation strings read by the citation parser.
-
-    A contributor may write ``"Article 21(5) of the Cybersecurity Law (2016)"`` where a
-    provision is expected; it must name exactly one provision of a catalogue instrument.
-    """
-    table = _attrs_hook_factory(Provision, conv)
+def _provision_hook(cls: type[Provision], conv: cattrs.Converter) -> Callable[[object, type], Provision]:
+    table = _attrs_hook(cls, conv)
 
     def structure_provision(value: object, _: type) -> Provision:
-        if not isinstance(value, str):
-            result: Provision = table(value, Provision)
-            return result
-        from cnenforce.citations import parse
-
-        provisions = parse(value, strict=True)
-        if len(provisions) != 1:
-            raise ValueError(f"the citation {value!r} names {len(provisions)} provisions; give one per entry")
-        return provisions[0]
+        if isinstance(value, str):
+            raise TypeError(
+                f"expected a provision table; citation strings such as {value[:40]!r} are read only in data files"
+            )
+        result: Provision = table(value, Provision)
+        return result
 
     return structure_provision
 
 
-def _build() -> cattrs.Converter:
+def make() -> cattrs.Converter:
+    """A new converter with cnenforce's rules (the module's :data:`converter` is one)."""
     conv = make_converter(forbid_extra_keys=True, omit_if_default=True)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
@@ -218,18 +225,20 @@ def _build() -> cattrs.Converter:
     conv.register_structure_hook(enum.Enum, _structure_enum)
     conv.register_structure_hook(enum.StrEnum, _structure_enum)
     conv.register_structure_hook(Decimal, _structure_decimal)
-    conv.register_unstructure_hook(Decimal, str)
+    conv.register_unstructure_hook(Decimal, _unstructure_decimal)
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_structure_hook(PartialDate, _structure_partial_date)
     conv.register_unstructure_hook(PartialDate, str)
-    conv.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_hook_factory(t, conv))
-    conv.register_structure_hook_factory(attrs.has, lambda t: _attrs_hook_factory(t, conv))
-    conv.register_structure_hook(Provision, _provision_hook(conv))
+    conv.register_structure_hook(Duration, _structure_duration)
+    conv.register_unstructure_hook(Duration, str)
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
+    conv.register_structure_hook_factory(attrs.has, _attrs_hook)
+    conv.register_structure_hook_factory(lambda t: t is Provision, _provision_hook)
     return conv
 
 
-converter: Final[cattrs.Converter] = _build()
+converter: Final[cattrs.Converter] = make()
 """The converter. Prefer :func:`structure` and :func:`unstructure`, which report problems."""
 
 
@@ -239,38 +248,32 @@ def unstructure(obj: object) -> Any:
 
 
 def structure(data: object, cls: type[_T], *, file: str = "<data>") -> _T:
-    """Build a *cls* object from plain data, or raise :class:`DataError` with every problem."""
+    """Build a *cls* object from plain data, or raise :class:`~cnenforce.errors.DataError`
+    listing every problem."""
     result, problems = structure_problems(data, cls, file=file)
-    if result is None:
+    if problems:
         raise DataError(problems)
-    return result
+    return typing.cast(_T, result)
 
 
 def structure_problems(data: object, cls: type[_T], *, file: str = "<data>") -> tuple[_T | None, list[Problem]]:
     """Build a *cls* object from plain data, returning it or the problems that stopped it."""
     try:
         return converter.structure(data, cls), []
+    except RecursionError:
+        return None, [Problem(file=file, path="", message="nested too deeply")]
     except Exception as exc:  # every failure is turned into problems, never a traceback
-        found = [_attribute_path(path, message, cls) for path, message in _flatten(exc, "")]
-        return None, [Problem(file=file, path=path, message=message) for path, message in found]
-
-
-def _attribute_path(path: str, message: str, cls: type[Any]) -> tuple[str, str]:
-    """Attach a whole-record error to the field its message starts with, if any.
-
-    Invariants spanning several fields are checked after construction, where cattrs no longer
-    knows the field; the model's messages name the field first, so the path can be recovered.
-    """
-    first = message.split(" ", 1)[0]
-    if not path and attrs.has(cls) and first in {field.name for field in attrs.fields(cls)}:
-        return first, message
-    return path, message
+        return None, [Problem(file=file, path=path, message=message) for path, message in _flatten(exc, "")]
 
 
 def _join(path: str, part: str | int) -> str:
     if isinstance(part, int):
         return f"{path}[{part}]"
-    return f"{path}.{part}" if path else part
+    if not part:
+        return path
+    if not path or part.startswith("["):
+        return f"{path}{part}"
+    return f"{path}.{part}"
 
 
 def _flatten(exc: BaseException, path: str) -> Iterator[tuple[str, str]]:
@@ -292,37 +295,14 @@ def _flatten(exc: BaseException, path: str) -> Iterator[tuple[str, str]]:
     elif isinstance(exc, ExceptionGroup):
         for inner in exc.exceptions:
             yield from _flatten(inner, path)
+    elif isinstance(exc, FieldError):
+        yield _join(path, exc.field), exc.reason
     elif isinstance(exc, KeyError):
-        yield (
-            path,
-            f"required field {exc.args[0]!r} is missing" if exc.args else "required field is missing",
-        )
-    elif len(exc.args) >= 2 and isinstance(exc.args[1], attrs.Attribute):
-        # An attrs validator's own error: (message, attribute, expected, value).
-        name = exc.args[1].name
-        at_field = path == name or path.endswith(f".{name}")
-        yield (path if at_field else _join(path, name)), _describe_attrs_error(exc)
+        # cattrs already put the missing field's name in the path, through its note.
+        yield path, "required field is missing"
+    elif isinstance(exc, TypeError) and "required keyword-only argument" in str(exc):
+        names = str(exc).split(":", 1)[-1].strip().replace("'", "").split(" and ")
+        for name in names:
+            yield _join(path, name.strip(", ")), "required field is missing"
     else:
-        yield path, _describe(exc)
-
-
-def _describe_attrs_error(exc: BaseException) -> str:
-    expected = exc.args[2] if len(exc.args) > 2 else None
-    value = exc.args[3] if len(exc.args) > 3 else None
-    if isinstance(expected, type):
-        return f"expected {expected.__name__}, got {value!r}"
-    if expected is not None:
-        return (
-            f"must be one of {sorted(map(str, expected))}, got {value!r}"
-            if isinstance(expected, list | tuple | set | frozenset)
-            else f"invalid value {value!r}"
-        )
-    return str(exc.args[0])
-
-
-def _describe(exc: BaseException) -> str:
-    message = str(exc)
-    if isinstance(exc, TypeError) and "missing" in message and "required keyword-only argument" in message:
-        names = message.split(":", 1)[-1].strip()
-        return f"required field {names} is missing"
-    return message or type(exc).__name__
+        yield path, str(exc) or type(exc).__name__

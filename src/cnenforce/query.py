@@ -8,13 +8,13 @@ case by case; :func:`matches` is the same test for a single case, and the two al
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 from attrs import evolve
 
 from cnenforce.catalogue import Catalogue
+from cnenforce.citations import parse
 from cnenforce.dataset import Dataset
 from cnenforce.model import Case, PartialDate, Provision
 from cnenforce.renumbering import renumber
@@ -39,9 +39,9 @@ def _as_provisions(value: ProvisionLike | None, dataset: Dataset | None) -> tupl
         return ()
     if isinstance(value, Provision):
         return (value,)
-    from cnenforce.citations import parse
-
-    provisions = parse(value, catalogue=dataset.catalogue if dataset else None)
+    if dataset is None:
+        raise ValueError("reading a citation string needs the dataset's catalogue")
+    provisions = parse(value, catalogue=dataset.catalogue)
     if not provisions:
         raise ValueError(f"no provision found in {value!r}")
     # Read like any citation: in the text it names, else the current text. Cases citing an
@@ -114,6 +114,8 @@ def _covers(cited: Provision, wanted: Provision, catalogue: Catalogue | None) ->
         return cited.within(evolve(wanted, version=None))
     if wanted.version == cited.version or wanted.instrument != cited.instrument:
         return cited.within(wanted)
+    if catalogue is None:
+        return False
     try:
         counterparts = renumber(wanted, cited.version, catalogue=catalogue)
     except ValueError:  # an instrument or text the catalogue does not know: no counterpart
@@ -125,16 +127,22 @@ def _in_period(case: Case, since: PartialDate | None, until: PartialDate | None)
     if since is None and until is None:
         return True
     date = case.date
-    if date is None:
+    earliest, latest = (None, None) if date is None else (date.earliest(), date.latest())
+    if earliest is None or latest is None:
         return False
     # A partial date is a period; it qualifies if any day of it could fall in the range.
-    if since is not None and date.latest() < since.earliest():
+    since_day = since.earliest() if since is not None else None
+    until_day = until.latest() if until is not None else None
+    if since_day is not None and latest < since_day:
         return False
-    return not (until is not None and date.earliest() > until.latest())
+    return not (until_day is not None and earliest > until_day)
 
 
-@functools.lru_cache(maxsize=8)
 def _indexes(dataset: Dataset) -> Mapping[str, Mapping[str, frozenset[str]]]:
+    return dataset.memo.get("query.indexes", lambda: _build_indexes(dataset))
+
+
+def _build_indexes(dataset: Dataset) -> Mapping[str, Mapping[str, frozenset[str]]]:
     buckets: dict[str, dict[str, set[str]]] = {
         "instrument": {},
         "authority": {},

@@ -1,7 +1,10 @@
-"""Province-level divisions of China and their ISO 3166-2:CN codes.
+"""Province-level divisions of China: ISO 3166-2:CN codes and their names in both languages.
 
-The table is the current ISO 3166-2:CN list (letter codes, in use since the 2017 revision), as
-published in the iso-codes data that pycountry ships (``iso3166-2.json``).
+The codes and English names are the current ISO 3166-2:CN list (letter codes, in use since the
+2017 revision), as published in the iso-codes data that pycountry ships (``iso3166-2.json``).
+The Chinese full and short names are the standard names, cross-checked against two public
+tables mapping ISO 3166-2:CN codes to them (GitHub files read on 2026-11-30; see the
+changelog). Lookups accept a code, an English name or a Chinese name, full or short.
 """
 
 from __future__ import annotations
@@ -9,49 +12,105 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Final
 
-__all__ = ["PROVINCES", "is_province_code"]
+import attrs
+
+__all__ = ["PROVINCES", "Province", "find_province", "is_province_code"]
+
+
+@attrs.frozen(kw_only=True)
+class Province:
+    """One province-level division."""
+
+    code: str
+    """ISO 3166-2:CN code, e.g. ``"CN-GD"``."""
+    name_en: str
+    """English short name, e.g. ``"Guangdong"``."""
+    name_zh: str
+    """Chinese full name, e.g. ``"广东省"``."""
+    short_zh: str
+    """Chinese short name, e.g. ``"广东"``."""
+
+
+_TABLE: Final = (
+    ("CN-AH", "Anhui", "安徽省", "安徽"),
+    ("CN-BJ", "Beijing", "北京市", "北京"),
+    ("CN-CQ", "Chongqing", "重庆市", "重庆"),
+    ("CN-FJ", "Fujian", "福建省", "福建"),
+    ("CN-GD", "Guangdong", "广东省", "广东"),
+    ("CN-GS", "Gansu", "甘肃省", "甘肃"),
+    ("CN-GX", "Guangxi Zhuangzu Zizhiqu", "广西壮族自治区", "广西"),
+    ("CN-GZ", "Guizhou", "贵州省", "贵州"),
+    ("CN-HA", "Henan", "河南省", "河南"),
+    ("CN-HB", "Hubei", "湖北省", "湖北"),
+    ("CN-HE", "Hebei", "河北省", "河北"),
+    ("CN-HI", "Hainan", "海南省", "海南"),
+    ("CN-HK", "Hong Kong SAR", "香港特别行政区", "香港"),
+    ("CN-HL", "Heilongjiang", "黑龙江省", "黑龙江"),
+    ("CN-HN", "Hunan", "湖南省", "湖南"),
+    ("CN-JL", "Jilin", "吉林省", "吉林"),
+    ("CN-JS", "Jiangsu", "江苏省", "江苏"),
+    ("CN-JX", "Jiangxi", "江西省", "江西"),
+    ("CN-LN", "Liaoning", "辽宁省", "辽宁"),
+    ("CN-MO", "Macao SAR", "澳门特别行政区", "澳门"),
+    ("CN-NM", "Nei Mongol Zizhiqu", "内蒙古自治区", "内蒙古"),
+    ("CN-NX", "Ningxia Huizi Zizhiqu", "宁夏回族自治区", "宁夏"),
+    ("CN-QH", "Qinghai", "青海省", "青海"),
+    ("CN-SC", "Sichuan", "四川省", "四川"),
+    ("CN-SD", "Shandong", "山东省", "山东"),
+    ("CN-SH", "Shanghai", "上海市", "上海"),
+    ("CN-SN", "Shaanxi", "陕西省", "陕西"),
+    ("CN-SX", "Shanxi", "山西省", "山西"),
+    ("CN-TJ", "Tianjin", "天津市", "天津"),
+    ("CN-TW", "Taiwan", "台湾省", "台湾"),
+    ("CN-XJ", "Xinjiang Uygur Zizhiqu", "新疆维吾尔自治区", "新疆"),
+    ("CN-XZ", "Xizang Zizhiqu", "西藏自治区", "西藏"),
+    ("CN-YN", "Yunnan", "云南省", "云南"),
+    ("CN-ZJ", "Zhejiang", "浙江省", "浙江"),
+)
 
 PROVINCES: Final = MappingProxyType(
-    {
-        "CN-AH": "Anhui",
-        "CN-BJ": "Beijing",
-        "CN-CQ": "Chongqing",
-        "CN-FJ": "Fujian",
-        "CN-GD": "Guangdong",
-        "CN-GS": "Gansu",
-        "CN-GX": "Guangxi Zhuangzu Zizhiqu",
-        "CN-GZ": "Guizhou",
-        "CN-HA": "Henan",
-        "CN-HB": "Hubei",
-        "CN-HE": "Hebei",
-        "CN-HI": "Hainan",
-        "CN-HK": "Hong Kong SAR",
-        "CN-HL": "Heilongjiang",
-        "CN-HN": "Hunan",
-        "CN-JL": "Jilin",
-        "CN-JS": "Jiangsu",
-        "CN-JX": "Jiangxi",
-        "CN-LN": "Liaoning",
-        "CN-MO": "Macao SAR",
-        "CN-NM": "Nei Mongol Zizhiqu",
-        "CN-NX": "Ningxia Huizi Zizhiqu",
-        "CN-QH": "Qinghai",
-        "CN-SC": "Sichuan",
-        "CN-SD": "Shandong",
-        "CN-SH": "Shanghai",
-        "CN-SN": "Shaanxi",
-        "CN-SX": "Shanxi",
-        "CN-TJ": "Tianjin",
-        "CN-TW": "Taiwan",
-        "CN-XJ": "Xinjiang Uygur Zizhiqu",
-        "CN-XZ": "Xizang Zizhiqu",
-        "CN-YN": "Yunnan",
-        "CN-ZJ": "Zhejiang",
-    }
+    {code: Province(code=code, name_en=en, name_zh=zh, short_zh=short) for code, en, zh, short in _TABLE}
 )
-"""ISO 3166-2:CN province-level code -> English short name, read-only."""
+"""ISO 3166-2:CN province-level code -> :class:`Province`, read-only, in code order."""
+
+_EXTRA_ENGLISH: Final = {
+    "guangxi": "CN-GX",
+    "inner mongolia": "CN-NM",
+    "nei mongol": "CN-NM",
+    "ningxia": "CN-NX",
+    "xinjiang": "CN-XJ",
+    "tibet": "CN-XZ",
+    "xizang": "CN-XZ",
+    "hong kong": "CN-HK",
+    "macao": "CN-MO",
+    "macau": "CN-MO",
+}
+"""English names in common use besides ISO's (lower case)."""
+
+
+def _build_names() -> dict[str, str]:
+    names: dict[str, str] = dict(_EXTRA_ENGLISH)
+    for province in PROVINCES.values():
+        for name in (province.code, province.name_en, province.name_zh, province.short_zh):
+            names[name.casefold()] = province.code
+    return names
+
+
+_NAMES: Final = MappingProxyType(_build_names())
 
 
 def is_province_code(code: str) -> bool:
     """Return whether *code* is an ISO 3166-2:CN province-level code such as ``"CN-GD"``."""
     return code in PROVINCES
+
+
+def find_province(name: str) -> Province | None:
+    """The province with this code or name, in English or Chinese; ``None`` if none.
+
+    >>> find_province("Guangdong").code
+    'CN-GD'
+    >>> find_province("广东省").code, find_province("广东").code, find_province("cn-gd").code
+    ('CN-GD', 'CN-GD', 'CN-GD')
+    """
+    code = _NAMES.get(name.strip().casefold())
+    return None if code is None else PROVINCES[code]

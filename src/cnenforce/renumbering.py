@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from attrs import evolve
 
-from cnenforce.catalogue import Catalogue, load_catalogue
+from cnenforce.catalogue import Catalogue
 from cnenforce.model import Instrument, Provision
 
 __all__ = ["renumber"]
 
 
-def renumber(provision: Provision, version: str, *, catalogue: Catalogue | None = None) -> tuple[Provision, ...]:
+def renumber(provision: Provision, version: str, *, catalogue: Catalogue) -> tuple[Provision, ...]:
     """The provisions of text *version* that correspond to *provision*.
 
     Returns one provision in the usual case, several where an article was split, and none
@@ -25,16 +25,19 @@ def renumber(provision: Provision, version: str, *, catalogue: Catalogue | None 
     item numbers are carried over unchanged. A provision with no article or no version, or
     already in *version*, comes back as it is (with *version*, if it has an article).
 
-    >>> renumber(Provision(instrument="csl", article=59, paragraph=1, version="2016"), "2025")
+    >>> import cnenforce
+    >>> catalogue = cnenforce.load().catalogue
+    >>> renumber(Provision(instrument="csl", article=59, paragraph=1, version="2016"), "2025", catalogue=catalogue)
     (Provision(instrument='csl', article=61, paragraph=1, item=None, version='2025', title=None),)
-    >>> [p.article for p in renumber(Provision(instrument="csl", article=71, version="2025"), "2016")]
+    >>> article_71 = Provision(instrument="csl", article=71, version="2025")
+    >>> [p.article for p in renumber(article_71, "2016", catalogue=catalogue)]
     [64, 66, 70]
 
     Raises ``ValueError`` for an instrument or version the catalogue does not know.
     """
     if provision.instrument is None or provision.article is None:
         return (provision,)
-    instrument = (catalogue or load_catalogue()).instrument(provision.instrument)
+    instrument = catalogue.instrument(provision.instrument)
     if instrument is None:
         raise ValueError(f"unknown instrument {provision.instrument!r}")
     target = _index(instrument, version)

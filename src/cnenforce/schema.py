@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 import types
 import typing
 from decimal import Decimal
@@ -17,24 +18,49 @@ from typing import Any
 
 import attrs
 
-from cnenforce.model import Case, PartialDate
+from cnenforce.model import (
+    AMOUNT_PATTERN,
+    DURATION_PATTERN,
+    ID_PATTERN,
+    PARTIAL_DATE_PATTERN,
+    Case,
+    Duration,
+    PartialDate,
+    _fields,
+)
+from cnenforce.text import URL_PATTERN
 
 __all__ = ["SCHEMA_ID", "case_schema", "schema_for"]
 
 SCHEMA_ID = "https://cnenforce.github.io/cnenforce/case.schema.json"
 """Where the documentation site publishes the schema (``docs/case.schema.json``)."""
 
+
+def _anchored(pattern: str) -> str:
+    """*pattern* (a Python regex of the model) as an anchored ECMA-262 pattern: named groups
+    become plain groups."""
+    return "^(?:" + re.sub(r"\?P<[a-z_]+>", "", pattern) + ")$"
+
+
 _DECIMAL = {
     "type": "string",
-    "pattern": r"^[0-9]+(\.[0-9]+)?$",
-    "description": "A decimal number written as text.",
+    "pattern": _anchored(AMOUNT_PATTERN.pattern),
+    "description": "An amount written as text: digits, an optional decimal point, no separators or exponent.",
 }
-_DATE = {"type": "string", "format": "date"}
+_DATE = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 _PARTIAL_DATE = {
     "type": "string",
-    "pattern": r"^(?:(?:early|mid|late) )?[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$",
-    "description": "YYYY, YYYY-MM or YYYY-MM-DD, optionally prefixed by early, mid or late.",
+    "pattern": _anchored(PARTIAL_DATE_PATTERN.pattern),
+    "description": "YYYY, YYYY-MM, YYYY-MM-DD, --MM-DD or --MM (no year), optionally prefixed by early, mid or late.",
 }
+_DURATION = {
+    "type": "string",
+    "pattern": _anchored(DURATION_PATTERN.pattern),
+    "description": 'A length of time in the source\'s unit: "1 day", "15 days", "3 months".',
+}
+_TEXT = {"type": "string", "minLength": 1, "pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f]+$"}
+_URL = {"type": "string", "format": "uri", "pattern": _anchored(URL_PATTERN.pattern)}
+_ID = {"type": "string", "pattern": _anchored(ID_PATTERN.pattern), "maxLength": 120}
 
 
 def _doc(cls: type[Any]) -> str:
@@ -51,7 +77,7 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if origin is tuple:
         return {"type": "array", "items": _type_schema(typing.get_args(tp)[0], defs)}
     if tp is str:
-        return {"type": "string", "minLength": 1}
+        return dict(_TEXT)
     if tp is bool:
         return {"type": "boolean"}
     if tp is int:
@@ -62,6 +88,8 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return dict(_DATE)
     if tp is PartialDate:
         return dict(_PARTIAL_DATE)
+    if tp is Duration:
+        return dict(_DURATION)
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return {"type": "string", "enum": [member.value for member in tp]}
     if attrs.has(tp):
@@ -73,12 +101,21 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     raise TypeError(f"no JSON Schema for {tp!r}")
 
 
+def _field_schema(field: attrs.Attribute[Any], tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    """A field's schema: its type's, narrowed where its validator is an id or URL rule."""
+    if field.validator in (_fields.url, _fields.optional_url):
+        return dict(_URL)
+    if field.validator in (_fields.identifier, _fields.optional_identifier):
+        return dict(_ID)
+    return _type_schema(tp, defs)
+
+
 def _class_schema(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     properties = {}
     required = []
     for field in attrs.fields(cls):
-        properties[field.name] = _type_schema(hints[field.name], defs)
+        properties[field.name] = _field_schema(field, hints[field.name], defs)
         if field.default is attrs.NOTHING:
             required.append(field.name)
     schema: dict[str, Any] = {"type": "object", "description": _doc(cls), "properties": properties}

@@ -1,9 +1,14 @@
-"""The canonical TOML form of data files.
+"""Writing plain data as canonical TOML text (the form ``cnenforce format`` gives data files).
 
 Two contributors who write the same record get the same bytes: keys in model field order
 (the order the converter emits), strings in double quotes, small tables inline, lists of
-larger tables as ``[[array]]`` sections. ``cnenforce format`` rewrites files into this form;
-a test fails, with a diff, when a committed file is not in it.
+larger tables as ``[[array]]`` sections.
+
+Strings are written exactly: only the characters TOML forbids raw in a basic string (the
+quote, the backslash and control characters) are escaped, each with an escape that reads back
+as the same code point (``\\uXXXX``, or ``\\UXXXXXXXX`` beyond the Basic Multilingual Plane).
+Every other character, printable or not, assigned or not, is written as itself, so every
+Unicode scalar value round-trips.
 
 Only what the converter emits needs writing: strings, integers, booleans, dates, lists and
 tables. ``None`` never occurs because default values are omitted.
@@ -102,8 +107,18 @@ def _inline(value: Any) -> str:
 
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+_RAW_FORBIDDEN = frozenset(chr(code) for code in (*range(0x20), 0x7F))
+"""What TOML does not allow unescaped in a basic string, besides the quote and backslash."""
+
+
+def _escape(char: str) -> str:
+    escape = _ESCAPES.get(char)
+    if escape is not None:
+        return escape
+    if char in _RAW_FORBIDDEN:
+        return f"\\u{ord(char):04X}"
+    return char
 
 
 def _string(text: str) -> str:
-    escaped = "".join(_ESCAPES.get(char, char if char.isprintable() else f"\\u{ord(char):04X}") for char in text)
-    return f'"{escaped}"'
+    return '"' + "".join(map(_escape, text)) + '"'
