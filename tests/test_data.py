@@ -22,8 +22,10 @@ def tree() -> LoadedTree:
     return read_tree(DATA)
 
 
-def test_data_directory_validates_without_errors_or_warnings(tree: LoadedTree) -> None:
-    assert tree.problems == (), "\n".join(map(str, tree.problems))
+def test_data_directory_validates_without_errors(tree: LoadedTree) -> None:
+    # Warnings do not fail a contributor's change (CONTRIBUTING.md); CI validates the committed
+    # data with --strict.
+    assert tree.errors == (), "\n".join(map(str, tree.errors))
 
 
 def test_data_files_are_canonical(tree: LoadedTree) -> None:

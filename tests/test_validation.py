@@ -221,7 +221,9 @@ def test_an_action_claiming_completeness_must_hold_every_case(data_copy: Path) -
         path.read_text(encoding="utf-8").replace("respondents_stated = 3", "respondents_stated = 3\ncomplete = true")
     )
     problems = [p for p in read_tree(data_copy, today=TODAY).problems if p.path == "complete"]
-    assert [p.message for p in problems] == ["marked complete, but 2 of the 3 respondents are recorded"]
+    assert [(p.message, p.severity) for p in problems] == [
+        ("marked complete, but 2 of the 3 respondents are recorded", Severity.WARNING)
+    ]
     path.write_text(path.read_text(encoding="utf-8").replace("respondents_stated = 3", "respondents_stated = 1"))
     problems = [p for p in read_tree(data_copy, today=TODAY).problems if p.path == "respondents_stated"]
     assert [p.message for p in problems] == ["2 cases are recorded, but the document names 1 respondents"]

@@ -303,12 +303,17 @@ def check_action(action: Action, catalogue: Catalogue, cases: int | None, out: C
     stated = action.respondents_stated
     if cases is None:
         return
+    # Warnings, not errors: a document may miscount its own list, and a reviewer decides.
     if stated is not None and cases > stated:
-        out.add("respondents_stated", f"{cases} cases are recorded, but the document names {stated} respondents")
+        out.add(
+            "respondents_stated",
+            f"{cases} cases are recorded, but the document names {stated} respondents",
+            Severity.WARNING,
+        )
     if action.complete and stated is not None and cases != stated:
-        out.add("complete", f"marked complete, but {cases} of the {stated} respondents are recorded")
+        out.add("complete", f"marked complete, but {cases} of the {stated} respondents are recorded", Severity.WARNING)
     if action.complete and cases == 0:
-        out.add("complete", "marked complete, but no case belongs to it")
+        out.add("complete", "marked complete, but no case belongs to it", Severity.WARNING)
 
 
 def check_instrument(instrument: Instrument, out: Collector) -> None:
