@@ -126,6 +126,9 @@ def test_a_citation_on_an_ambiguous_date_must_name_its_text(data_copy: Path) -> 
     assert read_dataset(data_copy, today=TODAY)["2025-beijing-example-app"].cited[0].version == "2025"
     undated = case_file.read_text(encoding="utf-8").replace('[[events]]\nkind = "decided"\ndate = "2026"\n', "")
     case_file.write_text(undated, encoding="utf-8")
+    # Undated, but its source was published in 2025: read in the text in force until then.
+    assert read_dataset(data_copy, today=TODAY)["2025-beijing-example-app"].cited[0].version == "2016"
+    case_file.write_text(undated.replace('published = "2025-06-10"\n', ""), encoding="utf-8")
     problems = [p for p in read_tree(data_copy, today=TODAY).problems if p.path == "cited[0]"]
     assert problems
     assert "which text of the instrument" in problems[0].message

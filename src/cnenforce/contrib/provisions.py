@@ -93,13 +93,18 @@ def resolve_citations(
     """*raw* with every citation string replaced by its provision table, and the
     ``(path, message)`` of every string that could not be read."""
     date = reference_date(raw)
+    earliest = date.earliest() if date is not None else None
+    latest = date.latest() if date is not None else None
+    if latest is None:
+        # No year from the events: the case happened no later than its sources were published.
+        latest = _published_bound(raw)
     problems: list[tuple[str, str]] = []
     resolved = _copy(raw)
     for steps in _provision_paths(typing.cast(Any, cls)):
         for path, container, key in _slots(resolved, steps, ""):
             value = container[key]
             if isinstance(value, str):
-                provision, problem = _read(value, catalogue, date)
+                provision, problem = _read(value, catalogue, earliest, latest)
                 if problem is not None:
                     problems.append((path, problem))
                 else:
@@ -137,9 +142,25 @@ def _slots(data: Any, steps: tuple[Step, ...], path: str) -> Iterator[tuple[str,
             yield here, data, step
 
 
-def _read(text: str, catalogue: Catalogue, date: PartialDate | None) -> tuple[Provision | None, str | None]:
-    earliest = date.earliest() if date is not None else None
-    latest = date.latest() if date is not None else None
+def _published_bound(raw: dict[str, Any]) -> dt.date | None:
+    """The last day the earliest dated source could have been published, if any is dated."""
+    sources = raw.get("sources")
+    bounds: list[dt.date] = []
+    for source in sources if isinstance(sources, list) else []:
+        published = source.get("published") if isinstance(source, dict) else None
+        if isinstance(published, str):
+            try:
+                latest = PartialDate.parse(published).latest()
+            except ValueError:
+                continue
+            if latest is not None:
+                bounds.append(latest)
+    return min(bounds, default=None)
+
+
+def _read(
+    text: str, catalogue: Catalogue, earliest: dt.date | None, latest: dt.date | None
+) -> tuple[Provision | None, str | None]:
     try:
         first = parse(text, catalogue=catalogue, at=earliest or _EARLIEST)
         last = parse(text, catalogue=catalogue, at=latest or _LATEST)
@@ -148,9 +169,13 @@ def _read(text: str, catalogue: Catalogue, date: PartialDate | None) -> tuple[Pr
     if len(first) != 1:
         return None, f"the citation {text!r} names {len(first)} provisions; give one per entry"
     if first != last:
-        when = "the case has no date with a year" if date is None or earliest is None else f"the case's date {date}"
+        when = (
+            "the case has no date"
+            if earliest is None and latest is None
+            else f"the case's date (from {earliest or 'unknown'} to {latest or 'unknown'})"
+        )
         return None, (
-            f"which text of the instrument does {text!r} cite? {when} does not decide it; "
+            f"which text of the instrument does {text!r} cite? {when} could fall under either; "
             f"name the text, e.g. '... ({first[0].version})' or '... ({last[0].version})'"
         )
     return first[0], None
