@@ -6,12 +6,14 @@ These tests hold for any amount of data: nothing here counts the cases.
 from __future__ import annotations
 
 import difflib
+import tomllib
 
 import pytest
 
 from cnenforce.contrib.canonical import canonical_text
 from cnenforce.contrib.compiler import check_bundle
 from cnenforce.contrib.tree import LoadedTree, read_tree
+from cnenforce.vocabulary import SourceKind
 from tests.conftest import DATA, REPO
 
 BUNDLE = REPO / "src" / "cnenforce" / "_data" / "bundle.json"
@@ -74,3 +76,48 @@ def test_data_paths_are_what_contributing_documents() -> None:
     text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
     for folder in ("cases/", "actions/", "instruments/", "authorities/", "campaigns/"):
         assert f"data/{folder}" in text, folder
+
+
+REGISTER_KEYS = {
+    "url", "title", "kind", "publisher", "published", "language", "note", "cases", "actions", "catalogue", "leads"
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def register() -> list[dict[str, object]]:
+    with (DATA / "sources.toml").open("rb") as handle:
+        entries = tomllib.load(handle)["sources"]
+    assert isinstance(entries, list)
+    return entries
+
+
+def test_the_source_register_is_regular(register: list[dict[str, object]]) -> None:
+    kinds = {kind.value for kind in SourceKind}
+    urls = [entry["url"] for entry in register if "url" in entry]
+    assert len(urls) == len(set(urls)), "a source appears twice in data/sources.toml"
+    for entry in register:
+        assert set(entry) <= REGISTER_KEYS, set(entry) - REGISTER_KEYS
+        note = entry["note"]
+        assert isinstance(note, str), entry
+        assert note.strip(), entry
+        assert {"url", "title", "leads"} & set(entry), entry
+        assert entry.get("kind", "other") in kinds, entry
+        if entry.get("kind") == "mirror":
+            assert "publisher" not in entry, entry
+
+
+def test_every_case_and_action_source_is_in_the_register(tree: LoadedTree, register: list[dict[str, object]]) -> None:
+    listed = {entry["url"] for entry in register if "url" in entry}
+    missing = sorted(
+        {source.url for record in (*tree.cases, *tree.actions) for source in record.sources if source.url} - listed
+    )
+    assert not missing, f"add these sources to data/sources.toml: {missing[:10]}"
+
+
+def test_the_register_names_only_records_that_exist(tree: LoadedTree, register: list[dict[str, object]]) -> None:
+    ids = {record.id for record in (*tree.cases, *tree.actions)}
+    for entry in register:
+        for key in ("cases", "actions"):
+            names = entry.get(key, [])
+            assert isinstance(names, list)
+            assert set(names) <= ids, (entry.get("url"), set(names) - ids)

@@ -79,11 +79,10 @@ def test_catalogue_lookups() -> None:
     assert csl.current.id == "2025"
 
 
-def test_retired_ids_are_never_reused(tmp_path: Path) -> None:
-    root = tmp_path / "data"
-    shutil.copytree(DATA, root)
+def test_retired_ids_are_never_reused(data_copy: Path) -> None:
+    root = data_copy
     (root / "retired.toml").write_text(
-        '[[retired]]\nid = "2017-zhejiang-taobao"\nreason = "test"\n\n'
+        '[[retired]]\nid = "2025-beijing-example-app"\nreason = "test"\n\n'
         '[[retired]]\nid = "2017-old-id"\nreason = "merged"\nreplaced_by = "2017-no-such-case"\n',
         encoding="utf-8",
     )
@@ -94,13 +93,13 @@ def test_retired_ids_are_never_reused(tmp_path: Path) -> None:
     assert "2017-no-such-case" in messages["retired.toml", "retired[1].replaced_by"]
 
 
-def test_a_retired_id_points_to_its_successor(tmp_path: Path) -> None:
-    root = tmp_path / "data"
-    shutil.copytree(DATA, root)
+def test_a_retired_id_points_to_its_successor(data_copy: Path) -> None:
+    root = data_copy
     (root / "retired.toml").write_text(
-        '[[retired]]\nid = "2017-taobao"\nreason = "renamed"\nreplaced_by = "2017-zhejiang-taobao"\n', encoding="utf-8"
+        '[[retired]]\nid = "2025-example-app"\nreason = "renamed"\nreplaced_by = "2025-beijing-example-app"\n',
+        encoding="utf-8",
     )
     dataset = cnenforce.load(root)
-    assert dataset.get("2017-taobao") is None
-    with pytest.raises(CaseNotFoundError, match="was retired \\(renamed\\); see '2017-zhejiang-taobao'"):
-        dataset["2017-taobao"]
+    assert dataset.get("2025-example-app") is None
+    with pytest.raises(CaseNotFoundError, match="was retired \\(renamed\\); see '2025-beijing-example-app'"):
+        dataset["2025-example-app"]

@@ -323,27 +323,27 @@ JONES_DAY_2017 = {
     "2017-zhejiang-taobao": (
         ("zhejiang-cac", "hangzhou-cac"), "CN-ZJ", "2017-08-17",
         {("csl", None, None, None), ("iis-measures", None, None, None), ("account-name-provisions", None, None, None)},
-        {"interview", "warning", "order-to-correct"}, set(),
+        {"interview", "other", "warning", "order-to-correct", "takedown"}, set(),
     ),
     "2017-zhejiang-hexin-flush": (
         ("zhejiang-cac", "hangzhou-cac"), "CN-ZJ", "2017-08-17",
         {("csl", None, None, None), ("iis-measures", None, None, None), ("account-name-provisions", None, None, None)},
-        {"interview", "order-to-correct", "suspension-of-business"}, set(),
+        {"interview", "other", "order-to-correct", "suspension-of-business"}, set(),
     ),
     "2017-zhejiang-mogujie": (
         ("zhejiang-cac", "hangzhou-cac"), "CN-ZJ", "2017-08-17",
         {("csl", None, None, None), ("iis-measures", None, None, None), ("account-name-provisions", None, None, None)},
-        {"interview", "order-to-correct", "suspension-of-registrations"}, set(),
+        {"interview", "other", "order-to-correct", "suspension-of-registrations"}, set(),
     ),
     "2017-zhejiang-xiami-music": (
         ("zhejiang-cac", "hangzhou-cac"), "CN-ZJ", "2017-08-17",
         {("csl", None, None, None), ("iis-measures", None, None, None), ("account-name-provisions", None, None, None)},
-        {"interview", "order-to-correct", "suspension-of-registrations"}, set(),
+        {"interview", "other", "order-to-correct", "suspension-of-registrations"}, set(),
     ),
     "2017-zhejiang-peiyinxiu": (
         ("zhejiang-cac", "hangzhou-cac"), "CN-ZJ", "2017-08-17",
         {("csl", None, None, None), ("iis-measures", None, None, None), ("account-name-provisions", None, None, None)},
-        {"interview", "order-to-correct"}, set(),
+        {"interview", "other", "order-to-correct"}, set(),
     ),
     "2017-xinzhou-website-sql-injection": (
         ("shanxi-internet-police", "xinzhou-internet-police"), "CN-SX", "2017",
@@ -365,13 +365,16 @@ JONES_DAY_2017 = {
         ("guangdong-ca",), "CN-GD", "2017-09", {("csl", 22, 1, None)}, {"order-to-correct"}, set(),
     ),
     "2017-guangdong-cac-tencent-wechat": (
-        ("guangdong-cac",), "CN-GD", "2017-09-25", {("csl", 47, None, None)}, {"fine", "account-removal"}, set(),
+        ("guangdong-cac",), "CN-GD", "2017-09-25", {("csl", 47, None, None)},
+        {"fine", "order-to-correct", "account-removal"}, set(),
     ),
     "2017-beijing-cac-sina-weibo": (
-        ("beijing-cac",), "CN-BJ", "2017-09", {("csl", 47, None, None)}, {"fine", "account-removal"}, set(),
+        ("beijing-cac",), "CN-BJ", "2017-09-25", {("csl", 47, None, None)},
+        {"fine", "order-to-correct", "account-removal"}, set(),
     ),
     "2017-beijing-cac-baidu-tieba": (
-        ("beijing-cac",), "CN-BJ", "2017-09", {("csl", 47, None, None)}, {"fine", "account-removal"}, set(),
+        ("beijing-cac",), "CN-BJ", "2017-09-25", {("csl", 47, None, None)},
+        {"fine", "order-to-correct", "account-removal"}, set(),
     ),
 }  # fmt: skip
 
@@ -448,3 +451,38 @@ def test_undisclosed_fines_are_fines_without_amounts(dataset: Dataset) -> None:
         assert fines
         assert all(p.amount is None for p in fines)
         assert _bases(dataset[case_id]) == {("csl", 68)}
+
+
+@pytest.mark.parametrize(
+    "case_id", ["2017-beijing-cac-sina-weibo", "2017-beijing-cac-baidu-tieba", "2017-guangdong-cac-tencent-wechat"]
+)
+def test_the_2017_content_fines_were_announced_on_25_september_and_not_dated_as_decided(
+    dataset: Dataset, case_id: str
+) -> None:
+    case = dataset[case_id]
+    assert str(case.announced) == "2017-09-25"
+    assert case.decided is None
+    assert "order-to-correct" in {m.kind.value for m in case.measures}
+
+
+@pytest.mark.parametrize(
+    ("case_id", "tag"),
+    [("2017-guangdong-alibaba-cloud", "icp-filing"), ("2017-guangdong-shenzhen-sanren", "telecom-fraud")],
+)
+def test_audited_seed_tags(dataset: Dataset, case_id: str, tag: str) -> None:
+    assert tag in {t.value for t in dataset[case_id].tags}
+
+
+@pytest.mark.parametrize(
+    "case_id",
+    [
+        "2017-zhejiang-taobao",
+        "2017-zhejiang-hexin-flush",
+        "2017-zhejiang-mogujie",
+        "2017-zhejiang-peiyinxiu",
+        "2017-zhejiang-xiami-music",
+    ],
+)
+def test_the_zhejiang_platforms_were_sternly_criticised(dataset: Dataset, case_id: str) -> None:
+    notes = [m.note or "" for m in dataset[case_id].measures if m.kind.value == "other"]
+    assert any("严厉批评" in note for note in notes)
