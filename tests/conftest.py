@@ -32,6 +32,14 @@ def dataset():  # type: ignore[no-untyped-def]
     return cnenforce.load()
 
 
+@pytest.fixture(scope="session")
+def data_tree():  # type: ignore[no-untyped-def]
+    """The repository's data directory, read and checked once per test run."""
+    from cnenforce.contrib.tree import read_tree
+
+    return read_tree(DATA)
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Iterator[Path]:
     """A writable copy of a minimal data directory (``tests/fixtures/minimal``)."""

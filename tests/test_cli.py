@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from cnenforce.cli import main
-from tests.conftest import DATA
+from tests.conftest import FIXTURES
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -26,7 +26,7 @@ def run(*argv: str) -> tuple[int, str, str]:
 
 
 def test_validate_data_directory() -> None:
-    code, out, err = run("validate", str(DATA))
+    code, out, err = run("validate", str(FIXTURES / "minimal"))
     assert code == 0
     assert out == ""
     assert "0 errors" in err

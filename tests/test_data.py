@@ -6,13 +6,15 @@ These tests hold for any amount of data: nothing here counts the cases.
 from __future__ import annotations
 
 import difflib
+import json
 import tomllib
 
 import pytest
 
 from cnenforce.contrib.canonical import canonical_text
-from cnenforce.contrib.compiler import check_bundle
-from cnenforce.contrib.tree import LoadedTree, read_tree
+from cnenforce.contrib.compiler import bundle_text
+from cnenforce.contrib.tree import LoadedTree
+from cnenforce.dataset import Dataset
 from cnenforce.vocabulary import SourceKind
 from tests.conftest import DATA, REPO
 
@@ -20,8 +22,8 @@ BUNDLE = REPO / "src" / "cnenforce" / "_data" / "bundle.json"
 
 
 @pytest.fixture(scope="module")
-def tree() -> LoadedTree:
-    return read_tree(DATA)
+def tree(data_tree: LoadedTree) -> LoadedTree:
+    return data_tree
 
 
 def test_data_directory_validates_without_errors(tree: LoadedTree) -> None:
@@ -46,8 +48,17 @@ def test_data_files_are_canonical(tree: LoadedTree) -> None:
         pytest.fail("not in canonical form; run `cnenforce format data/`:\n" + "\n".join(stale[:5]))
 
 
-def test_bundle_is_up_to_date_and_the_version_matches_the_data() -> None:
-    if not check_bundle(DATA, BUNDLE):
+def test_bundle_is_up_to_date_and_the_version_matches_the_data(tree: LoadedTree) -> None:
+    assert tree.version is not None
+    dataset = Dataset.of(
+        tree.cases, tree.catalogue, tree.version, digest=tree.digest, actions=tree.actions, retired=tree.retired
+    )
+    expected = bundle_text(dataset)
+    fresh = (
+        BUNDLE.read_text(encoding="utf-8") == expected
+        and tree.digest == json.loads(expected.split("\n")[0])["content_sha256"]
+    )
+    if not fresh:
         pytest.fail(
             "src/cnenforce/_data/bundle.json is stale, or the data changed since data/dataset.toml "
             "recorded its digest: run `cnenforce compile --bump` and commit both"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -54,15 +53,15 @@ def test_load_from_a_data_directory_equals_the_bundle() -> None:
     assert dict(from_files.instruments) == dict(bundled.instruments)
 
 
-def test_load_from_a_broken_directory_raises_with_every_problem(tmp_path: Path) -> None:
-    root = tmp_path / "data"
-    shutil.copytree(DATA, root)
-    (root / "cases" / "2017-zhejiang-taobao.toml").write_text('id = "2017-zhejiang-taobao"\n', encoding="utf-8")
-    (root / "cases" / "2017-zhejiang-mogujie.toml").write_bytes(b"\xff\xfe")
+def test_load_from_a_broken_directory_raises_with_every_problem(data_copy: Path) -> None:
+    (data_copy / "cases" / "2025-beijing-example-app.toml").write_text(
+        'id = "2025-beijing-example-app"\n', encoding="utf-8"
+    )
+    (data_copy / "cases" / "2025-second.toml").write_bytes(b"\xff\xfe")
     with pytest.raises(DataError) as info:
-        cnenforce.load(root)
+        cnenforce.load(data_copy)
     files = {Path(p.file).name for p in info.value.problems}
-    assert files == {"2017-zhejiang-taobao.toml", "2017-zhejiang-mogujie.toml"}
+    assert files == {"2025-beijing-example-app.toml", "2025-second.toml"}
 
 
 def test_catalogue_lookups() -> None:

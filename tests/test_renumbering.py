@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,6 @@ from cnenforce import Provision
 from cnenforce.contrib.validate import validate
 from cnenforce.model import ArticleRenumbering
 from cnenforce.renumbering import renumber as _renumber
-from tests.conftest import DATA
 
 CATALOGUE = cnenforce.load().catalogue
 
@@ -87,9 +85,8 @@ def test_run_forward_and_backward_are_inverse(first: int, length: int, to: int, 
         assert run.backward(moved) == article
 
 
-def test_the_validator_checks_renumbering_runs(tmp_path: Path) -> None:
-    root = tmp_path / "data"
-    shutil.copytree(DATA, root)
+def test_the_validator_checks_renumbering_runs(data_copy: Path) -> None:
+    root = data_copy
     path = root / "instruments" / "csl.toml"
     text = path.read_text(encoding="utf-8").replace("first = 72\nlast = 79\nto = 74", "first = 72\nlast = 80\nto = 74")
     path.write_text(text, encoding="utf-8")
