@@ -14,8 +14,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cnenforce.catalogue import Catalogue, load_catalogue
-from cnenforce.citations import CitationMatch, find, format, parse
+import cnenforce
+from cnenforce.catalogue import Catalogue
+from cnenforce.citations import CitationMatch, cite, find, parse
 from cnenforce.errors import CitationError
 from cnenforce.model import Instrument, InstrumentVersion, Provision
 from cnenforce.vocabulary import InstrumentKind
@@ -27,7 +28,7 @@ from tests.strategies_citations import (
 )
 
 CORPUS = Path(__file__).parent / "data" / "citation_corpus.toml"
-CATALOGUE = load_catalogue()
+CATALOGUE = cnenforce.load().catalogue
 
 Key = tuple[str | None, int | None, int | None, int | None]
 
@@ -300,7 +301,7 @@ def test_works_with_any_catalogue() -> None:
     assert keys(parse("《网络安全法》第三条", catalogue=catalogue)) == [("?网络安全法", 3, None, None)]
 
 
-# --- format --------------------------------------------------------------------------------------
+# --- cite ----------------------------------------------------------------------------------------
 
 FORMAT = [
     (
@@ -335,28 +336,28 @@ FORMAT = [
 
 
 @pytest.mark.parametrize(("provision", "english", "chinese"), FORMAT, ids=[english for _, english, _ in FORMAT])
-def test_format(provision: Provision, english: str, chinese: str) -> None:
-    assert format(provision, catalogue=CATALOGUE) == english
-    assert format(provision, "zh", catalogue=CATALOGUE) == chinese
+def test_cite(provision: Provision, english: str, chinese: str) -> None:
+    assert cite(provision, catalogue=CATALOGUE) == english
+    assert cite(provision, "zh", catalogue=CATALOGUE) == chinese
 
 
-def test_format_rejects_unknown_language_and_instrument() -> None:
+def test_cite_rejects_unknown_language_and_instrument() -> None:
     with pytest.raises(ValueError, match="language"):
-        format(Provision(instrument="csl"), "fr", catalogue=CATALOGUE)  # type: ignore[arg-type]
+        cite(Provision(instrument="csl"), "fr", catalogue=CATALOGUE)  # type: ignore[arg-type]
     with pytest.raises(CitationError, match="not in the catalogue"):
-        format(Provision(instrument="no-such-law"), catalogue=CATALOGUE)
+        cite(Provision(instrument="no-such-law"), catalogue=CATALOGUE)
 
 
 @given(resolved_provisions(CATALOGUE))
 def test_round_trip_english(provision: Provision) -> None:
-    assert parse(format(provision, "en", catalogue=CATALOGUE), catalogue=CATALOGUE, version=provision.version) == (
+    assert parse(cite(provision, "en", catalogue=CATALOGUE), catalogue=CATALOGUE, version=provision.version) == (
         provision,
     )
 
 
 @given(resolved_provisions(CATALOGUE))
 def test_round_trip_chinese(provision: Provision) -> None:
-    assert parse(format(provision, "zh", catalogue=CATALOGUE), catalogue=CATALOGUE, version=provision.version) == (
+    assert parse(cite(provision, "zh", catalogue=CATALOGUE), catalogue=CATALOGUE, version=provision.version) == (
         provision,
     )
 
@@ -364,7 +365,7 @@ def test_round_trip_chinese(provision: Provision) -> None:
 @given(unresolved_provisions(UNKNOWN_TITLES_EN + UNKNOWN_TITLES_ZH))
 def test_round_trip_unresolved(provision: Provision) -> None:
     for language in ("en", "zh"):
-        assert parse(format(provision, language, catalogue=CATALOGUE), catalogue=CATALOGUE) == (provision,)
+        assert parse(cite(provision, language, catalogue=CATALOGUE), catalogue=CATALOGUE) == (provision,)
 
 
 def test_every_catalogue_title_reads_back_to_its_instrument() -> None:

@@ -140,8 +140,10 @@ def test_citation_strings_must_name_one_catalogue_provision(text: str, fragment:
 
 
 def test_provision_cite_round_trips() -> None:
+    from cnenforce.catalogue import load_catalogue
     from cnenforce.citations import parse
 
     provision = Provision(instrument="csl", article=22, paragraph=1, version="2016")
     for language in ("en", "zh"):
-        assert parse(provision.cite(language), version="2016") == (provision,)  # type: ignore[arg-type]
+        cited = provision.cite(language)  # type: ignore[arg-type]
+        assert parse(cited, catalogue=load_catalogue(), version="2016") == (provision,)

@@ -7,7 +7,9 @@ Enforcement notices, law-firm commentary and statutes cite provisions in many wa
 - :func:`find` scans free text and returns every citation in it, each a :class:`CitationMatch`
   with the :class:`~cnenforce.model.Provision` it names and its span in the input;
 - :func:`parse` returns the provisions one citation string names;
-- :func:`format` writes a provision back as a citation in English or Chinese.
+- :func:`cite` writes a provision back as a citation in English or Chinese.
+
+Each is given the catalogue to resolve instrument names against.
 
 >>> from cnenforce.model import Instrument, InstrumentVersion
 >>> from cnenforce.catalogue import Catalogue
@@ -20,7 +22,7 @@ Enforcement notices, law-firm commentary and statutes cite provisions in many wa
 [('csl', 24), ('csl', 48)]
 >>> [match.text for match in find("违反《网络安全法》第二十一条第（五）项。", catalogue=catalogue)]
 ['《网络安全法》第二十一条第（五）项']
->>> format(Provision(instrument="csl", article=21, item=5), "zh", catalogue=catalogue)
+>>> cite(Provision(instrument="csl", article=21, item=5), "zh", catalogue=catalogue)
 '《网络安全法》第二十一条第（五）项'
 
 How an article is tied to its instrument, in order: the instrument named right after it
@@ -62,7 +64,7 @@ from cnenforce.errors import CitationError
 from cnenforce.model import Instrument, Provision
 from cnenforce.numerals import NUMERAL_CHARACTERS, to_chinese, to_int
 
-__all__ = ["CitationMatch", "find", "format", "parse"]
+__all__ = ["CitationMatch", "cite", "find", "parse"]
 
 
 @attrs.frozen(kw_only=True)
@@ -406,11 +408,7 @@ _cache_lock = threading.Lock()
 _cache: dict[int, tuple[Catalogue, _Tables]] = {}
 
 
-def _tables(catalogue: Catalogue | None) -> _Tables:
-    if catalogue is None:
-        from cnenforce.catalogue import load_catalogue
-
-        catalogue = load_catalogue()
+def _tables(catalogue: Catalogue) -> _Tables:
     with _cache_lock:
         entry = _cache.get(id(catalogue))
         if entry is not None and entry[0] is catalogue:
@@ -907,14 +905,14 @@ def _trim_en_title(title: str) -> str:
 def find(
     text: str,
     *,
-    catalogue: Catalogue | None = None,
+    catalogue: Catalogue,
     at: dt.date | None = None,
     version: str | None = None,
     strict: bool = False,
 ) -> tuple[CitationMatch, ...]:
     """Every citation in *text*, in order, with the provision it names and its span.
 
-    *catalogue* defaults to the packaged one. *at* and *version* choose which text of a
+    Names are resolved against *catalogue*. *at* and *version* choose which text of a
     multi-version instrument article numbers refer to (see the module docs). With *strict*,
     an instrument not in the catalogue, or an unreadable number, raises
     :class:`~cnenforce.errors.CitationError`; otherwise unknown instruments come back unresolved
@@ -941,7 +939,7 @@ def find(
 def parse(
     text: str,
     *,
-    catalogue: Catalogue | None = None,
+    catalogue: Catalogue,
     at: dt.date | None = None,
     version: str | None = None,
     strict: bool = False,
@@ -984,13 +982,13 @@ def _bare_title(text: str) -> str | None:
 _Language = Literal["en", "zh"]
 
 
-def format(provision: Provision, language: _Language = "en", *, catalogue: Catalogue | None = None) -> str:
+def cite(provision: Provision, language: _Language = "en", *, catalogue: Catalogue) -> str:
     """Write *provision* as a citation in English (``"en"``) or Chinese (``"zh"``).
 
     English: "Article 21(5) of the Cybersecurity Law", "Article 24, Paragraph 1 of the
     Cybersecurity Law", "Article 22, Paragraph 1(3) of ...", "the Cybersecurity Law". Chinese:
     《网络安全法》第二十一条第（五）项, 《网络安全法》第二十四条第一款, 《网络安全法》. Instruments use their
-    short title; unresolved provisions their title as written. :func:`parse` reads the result
+    short title from *catalogue*; unresolved provisions their title as written. :func:`parse` reads the result
     back to the same provision (given the provision's ``version``).
     """
     if language not in ("en", "zh"):

@@ -173,15 +173,17 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_cite(args: argparse.Namespace, out: TextIO) -> int:
     from cnenforce import citations
+    from cnenforce.catalogue import load_catalogue
 
     text = " ".join(args.text)
-    matches = citations.find(text, strict=args.strict)
+    catalogue = load_catalogue()
+    matches = citations.find(text, catalogue=catalogue, strict=args.strict)
     if args.json:
         _print_json([_match_record(match) for match in matches], out)
     else:
         for match in matches:
             provision = match.provision
-            label = citations.format(provision, args.lang)
+            label = citations.cite(provision, args.lang, catalogue=catalogue)
             version = f" [{provision.version}]" if provision.version else ""
             status = "" if provision.is_resolved else "  (not in the catalogue)"
             print(f"{match.start}-{match.end}\t{match.text}\t-> {label}{version}{status}", file=out)

@@ -198,9 +198,10 @@ def _provision_hook(conv: cattrs.Converter) -> Callable[[object, type], Provisio
         if not isinstance(value, str):
             result: Provision = table(value, Provision)
             return result
+        from cnenforce.catalogue import load_catalogue
         from cnenforce.citations import parse
 
-        provisions = parse(value, strict=True)
+        provisions = parse(value, catalogue=load_catalogue(), strict=True)
         if len(provisions) != 1:
             raise ValueError(f"the citation {value!r} names {len(provisions)} provisions; give one per entry")
         return provisions[0]

@@ -57,9 +57,10 @@ def case_records(cases: Iterable[Case]) -> list[dict[str, Any]]:
 
 
 def _citation(provision: Provision, catalogue: Catalogue | None) -> str:
-    from cnenforce.citations import format as format_citation
+    from cnenforce.catalogue import load_catalogue
+    from cnenforce.citations import cite
 
-    return format_citation(provision, "en", catalogue=catalogue)
+    return cite(provision, "en", catalogue=catalogue if catalogue is not None else load_catalogue())
 
 
 def _cny(case: Case, target: PenaltyTarget) -> str:

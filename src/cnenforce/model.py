@@ -318,9 +318,10 @@ class Provision:
 
         :func:`cnenforce.citations.parse` reads the result back (given ``version``).
         """
-        from cnenforce.citations import format as format_citation
+        from cnenforce.catalogue import load_catalogue
+        from cnenforce.citations import cite
 
-        return format_citation(self, language)
+        return cite(self, language, catalogue=load_catalogue())
 
     def within(self, other: Provision) -> bool:
         """Whether this provision is *other* or a part of it.

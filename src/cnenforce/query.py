@@ -39,9 +39,10 @@ def _as_provisions(value: ProvisionLike | None, dataset: Dataset | None) -> tupl
         return ()
     if isinstance(value, Provision):
         return (value,)
+    from cnenforce.catalogue import load_catalogue
     from cnenforce.citations import parse
 
-    provisions = parse(value, catalogue=dataset.catalogue if dataset else None)
+    provisions = parse(value, catalogue=dataset.catalogue if dataset else load_catalogue())
     if not provisions:
         raise ValueError(f"no provision found in {value!r}")
     # Read like any citation: in the text it names, else the current text. Cases citing an

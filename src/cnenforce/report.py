@@ -11,9 +11,9 @@ __all__ = ["describe_case", "describe_statistics"]
 
 
 def _cite(provision: Provision, catalogue: Catalogue) -> str:
-    from cnenforce.citations import format as format_citation
+    from cnenforce.citations import cite
 
-    text = format_citation(provision, "en", catalogue=catalogue)
+    text = cite(provision, "en", catalogue=catalogue)
     return f"{text} [{provision.version} text]" if provision.version else text
 
 
