@@ -1,13 +1,15 @@
-"""Benchmark: citations parsed per second over the real-citation corpus, next to a plain regex scan.
+"""Benchmark: how fast find() reads real-ish text and each adversarial text, as ratios in one run.
 
-`find()` runs over every corpus text (tests/data/citation_corpus.toml) repeatedly; the figure is
-the number of provisions it returns per second (median of several rounds), plus texts per second.
-The baseline is a bare `re.findall` of article numbers (第…条 / "Article N") over the same texts,
-measured in the same run, so the ratio says what the full reading (instrument names, lists,
-carry-over, resolution to the catalogue) costs over merely spotting numbers. The first call,
-which compiles the patterns for the catalogue, is timed separately.
+Real-ish text is the real-citation corpus (tests/data/citation_corpus.toml), its texts joined
+into one document, one per line. The adversarial texts (tests/strategies_citations.py) each made
+an earlier version quadratic or worse; each is read at the size given and at an eighth of it.
+Every figure is characters per second, the median of several rounds, and is printed as a ratio
+to find() on the corpus measured in the same run, so the figures compare across machines; a
+bare `re.findall` of article numbers over the corpus is printed for scale. A linear scan keeps
+about the same throughput at both sizes of a text; a quadratic one loses most of it at the
+larger. The first call, which compiles the catalogue's patterns, is timed separately.
 
-    python benchmarks/bench_citations.py [--rounds N]
+    python benchmarks/bench_citations.py [--rounds N] [--size CHARACTERS]
 """
 
 from __future__ import annotations
@@ -15,55 +17,63 @@ from __future__ import annotations
 import argparse
 import re
 import statistics
+import sys
 import time
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
-from cnenforce.catalogue import load_catalogue
+import cnenforce
 from cnenforce.citations import find
 
-CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "citation_corpus.toml"
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # for the shared test data generators
+
+from tests.strategies_citations import ADVERSARIAL, LONG_LISTS  # noqa: E402
+
+CORPUS = ROOT / "tests" / "data" / "citation_corpus.toml"
 BASELINE = re.compile(r"第[0-9零〇一二两三四五六七八九十百千]+条|Articles?\s+\d+")
 
 
-def rounds_per_second(work: Callable[[], int], rounds: int) -> tuple[float, int]:
-    """Median rounds per second of *work* over *rounds* rounds, and what one round returned."""
+def characters_per_second(work: Callable[[], object], characters: int, rounds: int) -> float:
+    """Median characters per second of *work*, which reads *characters* characters per round."""
     times = []
-    count = 0
     for _ in range(rounds):
         start = time.perf_counter()
-        count = work()
+        work()
         times.append(time.perf_counter() - start)
-    return 1 / statistics.median(times), count
+    return characters / statistics.median(times)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=30)
-    rounds = parser.parse_args().rounds
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--size", type=int, default=200_000, help="characters of each adversarial text")
+    args = parser.parse_args()
     with CORPUS.open("rb") as file:
-        texts = [entry["text"] for entry in tomllib.load(file)["citation"]]
-    catalogue = load_catalogue()
+        document = "\n".join(entry["text"] for entry in tomllib.load(file)["citation"])
+    catalogue = cnenforce.load().catalogue
 
     start = time.perf_counter()
-    find(texts[0], catalogue=catalogue)
+    find("x", catalogue=catalogue)
     first_call = time.perf_counter() - start
 
-    def parse_all() -> int:
-        return sum(len(find(text, catalogue=catalogue)) for text in texts)
-
-    def scan_all() -> int:
-        return sum(len(BASELINE.findall(text)) for text in texts)
-
-    parse_rate, provisions = rounds_per_second(parse_all, rounds)
-    scan_rate, numbers = rounds_per_second(scan_all, rounds)
-    characters = sum(len(text) for text in texts)
-    print(f"corpus: {len(texts)} texts, {characters} characters, {provisions} provisions cited")
-    print(f"first call (compiles the catalogue's patterns): {first_call * 1000:.1f} ms")
-    print(f"find():        {parse_rate * provisions:10.0f} citations/s  {parse_rate * len(texts):10.0f} texts/s")
-    print(f"re.findall():  {scan_rate * numbers:10.0f} numbers/s    {scan_rate * len(texts):10.0f} texts/s")
-    print(f"find() takes {scan_rate / parse_rate:.1f}x the time of a bare re.findall over the same texts")
+    corpus = characters_per_second(lambda: find(document, catalogue=catalogue), len(document), args.rounds * 6)
+    baseline = characters_per_second(lambda: BASELINE.findall(document), len(document), args.rounds * 6)
+    citations = len(find(document, catalogue=catalogue))
+    print(f"first call (compiles the catalogue's patterns): {first_call * 1000:.0f} ms")
+    print(f"corpus: {len(document):,} characters, {citations} provisions cited")
+    print(f"find() on the corpus: {corpus / 1e6:.2f} M characters/s (= 1.00)")
+    print(f"re.findall() of article numbers on the corpus: {baseline / corpus:.1f}x find()")
+    print()
+    print(f"{'text':40} {'size':>9} {'find() vs corpus':>17} {'at 1/8 size':>12} {'provisions':>11}")
+    for name, make in {**ADVERSARIAL, **LONG_LISTS}.items():
+        rates = []
+        for size in (args.size, args.size // 8):
+            text = make(size)
+            rates.append(characters_per_second(lambda t=text: find(t, catalogue=catalogue), len(text), args.rounds))
+        found = len(find(make(args.size), catalogue=catalogue))
+        print(f"{name:40} {args.size:9,} {rates[0] / corpus:16.2f}x {rates[1] / corpus:11.2f}x {found:11,}")
 
 
 if __name__ == "__main__":

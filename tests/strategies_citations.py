@@ -7,6 +7,8 @@ single-text instruments carry no version.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hypothesis import strategies as st
 
 from cnenforce.catalogue import Catalogue
@@ -60,3 +62,27 @@ def unresolved_provisions(draw: st.DrawFn, titles: tuple[str, ...]) -> Provision
     """A provision of an instrument known only by one of *titles*."""
     article, paragraph, item = draw(article_parts())
     return Provision(title=draw(st.sampled_from(titles)), article=article, paragraph=paragraph, item=item)
+
+
+# --- adversarial texts ---------------------------------------------------------------------------
+# Each made an earlier version of find() quadratic or worse (every article looked back over all
+# that was named before it, or re-read the text since), or made it take memory out of all
+# proportion. Each takes a size in characters; the tests and benchmarks/bench_citations.py use them.
+
+ADVERSARIAL: dict[str, Callable[[int], str]] = {
+    "see-article-after-one-law": lambda n: "Article 21 of the Cybersecurity Law." + " See Article 21." * (n // 15),
+    "benfa-after-one-law": lambda n: "《网络安全法》" + "网络运营者应当履行本法第五条规定的义务；" * (n // 20),
+    "gaifa-after-many-regulations": lambda n: (
+        "《网络数据安全管理条例》" * (n // 24) + "依照该法第一条处罚；" * (n // 20)
+    ),
+    "articles-after-many-non-legal-books": lambda n: "《报告》" * (n // 8) + " See Article 21." * (n // 30),
+    "articles-after-a-name-and-long-blanks": lambda n: "CSL" + " " * (n // 2) + "x" + " See Article 21." * (n // 30),
+}
+"""Texts of many citations, each tied to an instrument named far back (time)."""
+
+LONG_LISTS: dict[str, Callable[[int], str]] = {
+    "chinese-list": lambda n: "《网络安全法》" + "第一条、" * (n // 12),
+    "english-list": lambda n: "Articles " + "1, " * (n // 3) + "and 2 of the CSL",
+    "chinese-numbers": lambda n: "《网络安全法》第" + "一、" * (n // 6) + "二条",
+}
+"""One citation listing as many articles as *n* bytes of UTF-8 hold (memory)."""
