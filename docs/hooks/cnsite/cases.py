@@ -443,7 +443,7 @@ def case_body(site: Site, case: Case, neighbours: tuple[Case | None, Case | None
         el("h2", None, "Sources"),
         el(
             "ol",
-            {"class": "cn-sources", "data-field": "sources"},
+            {"class": "cn-sources", "data-field": "sources", "data-search-exclude": True},
             [source_item(s, n, f"sources[{n - 1}]") for n, s in enumerate(case.sources, 1)],
         ),
     ]
@@ -518,9 +518,15 @@ def _neighbours(site: Site, neighbours: tuple[Case | None, Case | None], here: s
     return el(
         "nav",
         {"class": "cn-prevnext", "aria-label": "Previous and next case", "data-search-exclude": True},
-        site.a(case_page(previous.id), here, "← ", previous.title, rel="prev") if previous else el("span"),
-        site.a(case_page(following.id), here, following.title, " →", rel="next") if following else el("span"),
+        _neighbour(site, previous, here, "← Newer case", "prev"),
+        _neighbour(site, following, here, "Older case →", "next"),
     )
+
+
+def _neighbour(site: Site, case: Case | None, here: str, text: str, rel: str) -> Markup:
+    if case is None:
+        return el("span")
+    return el("span", None, el("small", None, text), el("br"), site.a(case_page(case.id), here, case.title, rel=rel))
 
 
 def case_pages(site: Site) -> Iterator[GeneratedPage]:

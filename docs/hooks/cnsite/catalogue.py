@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from decimal import Decimal
 
 from cnenforce.model import Case
 from cnenforce.regions import PROVINCES
@@ -44,6 +45,14 @@ def _instrument_label(site: Site, instrument_id: str) -> str:
     if instrument is None:
         return instrument_id
     return instrument.short_title_en or instrument.title_en
+
+
+def _fine_cell(case: Case, fine: Decimal | None) -> Markup | str:
+    """The stated total, or a note that a fine's amount is not disclosed."""
+    undisclosed = any(m.is_fine and m.amount is None for m in case.penalties)
+    if fine is not None:
+        return f"{fine:,}" + (" + undisclosed" if undisclosed else "")
+    return el("span", {"class": "cn-muted"}, "not disclosed") if undisclosed else ""
 
 
 def _date_key(case: Case) -> str:
@@ -93,7 +102,7 @@ def row(site: Site, case: Case) -> Markup:
             join([label(kind.value) for kind in measures], "; ") or label(case.measures_disclosure.value),
             None,
         ),
-        ("Fine (CNY)", f"{fine:,}" if fine is not None else "", format(fine, "f") if fine is not None else "-1"),
+        ("Fine (CNY)", _fine_cell(case, fine), format(fine, "f") if fine is not None else "-1"),
     ]
     attributes = {
         "data-id": case.id,

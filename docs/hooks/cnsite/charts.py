@@ -316,7 +316,7 @@ def statistics_body(site: Site) -> Markup:
             "articles",
             "Most-cited articles",
             "Cases citing each article, in the text the case cites.",
-            bars([(site.citation(p), n, 1) for p, n in top_articles], "Most-cited articles"),
+            bars([(site.short_citation(p), n, 1) for p, n in top_articles], "Most-cited articles"),
             ["Article", "Cases"],
             [[site.citation(p), str(n)] for p, n in top_articles],
         )

@@ -146,6 +146,13 @@ class Site:
             text += f" ({provision.version} text)" if language == "en" else f"（{provision.version}年文本）"
         return text
 
+    def short_citation(self, provision: Provision) -> str:
+        """A short label for a chart: ``Cybersecurity Law Art. 47 (2016)``."""
+        instrument = self.dataset.instruments.get(provision.instrument or "")
+        name = (instrument.short_title_en or instrument.title_en) if instrument else (provision.title or "")
+        text = name if provision.article is None else f"{name} Art. {provision.article}"
+        return f"{text} ({provision.version})" if provision.version else text
+
     def authority_name(self, authority_id: str) -> str:
         authority = self.dataset.authorities.get(authority_id)
         return authority_id if authority is None else authority.name_en

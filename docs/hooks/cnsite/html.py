@@ -19,6 +19,8 @@ passes through untouched; so the only safe way to put data on a page is through 
 
 from __future__ import annotations
 
+import html
+import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from typing import Final
@@ -66,11 +68,17 @@ def escape(text: object) -> Markup:
     >>> escape('<script>alert(1)</script> {: onclick="x" }')
     '&lt;script&gt;alert&#40;1&#41;&lt;/script&gt; &#123;&#58; onclick&#61;&quot;x&quot; &#125;'
     >>> escape("a\\rb")
-    'a\\\\x0db'
+    'a&#92;x0db'
     """
     if isinstance(text, Markup):
         return text
     return Markup(clean(str(text)).translate(_ENTITIES))
+
+
+def _attribute(value: str) -> str:
+    """*value* escaped for a double-quoted attribute of a raw HTML block (which Markdown leaves
+    alone): controls made visible, ``& < > " '`` as entities."""
+    return html.escape(clean(value), quote=True)
 
 
 def join(parts: Iterable[object], separator: object = "") -> Markup:
@@ -81,6 +89,11 @@ def join(parts: Iterable[object], separator: object = "") -> Markup:
 _NAME: Final = re.compile(r"[a-zA-Z][a-zA-Z0-9-]*")
 _URL_ATTRIBUTES: Final = frozenset({"href", "src", "action", "formaction", "xlink:href"})
 _VOID: Final = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source"})
+_SPACED: Final = frozenset(
+    {"td", "th", "tr", "li", "p", "h1", "h2", "h3", "h4", "caption", "figcaption", "summary", "section", "dd", "dt"}
+)
+"""Elements followed by a space, so that text extracted from the page (the search index)
+keeps its words apart."""
 
 Child = str | Markup | None | Iterable["Child"]
 AttributeValue = str | int | bool | Url | None
@@ -118,14 +131,14 @@ def el(tag: str, attributes: Mapping[str, AttributeValue] | None = None, *childr
         if value is True:
             parts.append(f" {name}")
         else:
-            parts.append(f' {name}="{escape(str(value))}"')
+            parts.append(f' {name}="{_attribute(str(value))}"')
     parts.append(">")
     if tag in _VOID:
         if children:
             raise ValueError(f"<{tag}> has no children")
         return Markup("".join(parts))
     parts.extend(_children(children))
-    parts.append(f"</{tag}>")
+    parts.append(f"</{tag}> " if tag in _SPACED else f"</{tag}>")
     return Markup("".join(parts))
 
 
@@ -174,8 +187,13 @@ def relative_url(target: str, source: str, *, directory_urls: bool, fragment: st
     """
     to = page_path(target, directory_urls=directory_urls)
     here = page_path(source, directory_urls=directory_urls)
-    depth = here.count("/")
-    path = "../" * depth + "/".join(quote(segment, safe="") for segment in to.split("/"))
+    directory = here.rsplit("/", 1)[0] if "/" in here else ""
+    relative = posixpath.relpath(to.rstrip("/") or ".", directory or ".")
+    if to.endswith("/") or (not to and directory_urls):
+        relative = relative.rstrip("/") + "/"
+    path = "/".join(segment if segment in ("..", ".") else quote(segment, safe="") for segment in relative.split("/"))
+    if path == ".":
+        path = "./"
     if fragment:
         path += "#" + quote(fragment, safe="")
     return Url(path or "./")
