@@ -82,7 +82,7 @@ def index_body(
     return el(
         "div",
         None,
-        el("h1", {"id": dimension}, title),
+        el("h1", None, title),
         el("p", None, intro),
         jump,
         [
@@ -256,7 +256,7 @@ def instruments_body(site: Site) -> Markup:
     return el(
         "div",
         None,
-        el("h1", {"id": "instruments"}, "Cases by instrument and article"),
+        el("h1", None, "Cases by instrument and article"),
         el(
             "p",
             None,
@@ -299,7 +299,7 @@ def browse_pages(site: Site) -> Iterator[GeneratedPage]:
         None,
         [el("li", None, site.a(browse_page(d), browse_page("index"), title)) for d, title in DIMENSIONS],
     )
-    body = el("div", None, el("h1", {"id": "browse"}, "Browse"), el("p", None, "The cases, indexed."), listing)
+    body = el("div", None, el("h1", None, "Browse"), el("p", None, "The cases, indexed."), listing)
     yield GeneratedPage(browse_page("index"), page("Browse", body, search=False, kind="browse"))
 
 

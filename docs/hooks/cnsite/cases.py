@@ -1,5 +1,8 @@
 """Case pages and action pages.
 
+A case page is one entry in the search index, titled with the case: its headings carry no
+``id``, since the search plugin starts a new entry at every heading that has one.
+
 A case page shows every field of the model; each element that shows a field carries the
 field's path (``data-field="measures[0].amount"``, the same paths as ``Source.states``), which
 is how ``tests/test_site.py`` checks that no field is left off.
@@ -396,7 +399,7 @@ def case_body(site: Site, case: Case, neighbours: tuple[Case | None, Case | None
     ]
 
     sections: list[Markup | None] = [
-        el("h1", {"id": "case", "data-field": "title"}, case.title),
+        el("h1", {"data-field": "title"}, case.title),
         zh(case.title_zh, "title_zh", "p"),
         cite,
         el("h2", None, "Summary"),
@@ -579,7 +582,7 @@ def action_body(site: Site, action: Action) -> Markup:
     return el(
         "article",
         None,
-        el("h1", {"id": "action"}, action.title),
+        el("h1", None, action.title),
         facts(rows),
         el("h2", None, "Cases"),
         listing,

@@ -257,7 +257,7 @@ def catalogue_body(site: Site) -> Markup:
     return el(
         "div",
         None,
-        el("h1", {"id": "cases"}, "Cases"),
+        el("h1", None, "Cases"),
         intro,
         filters(site, cases),
         el("div", {"class": "cn-scroll"}, table),

@@ -36,7 +36,7 @@ def _case_link(site: Site, case_id: str, here: str) -> Markup:
 def version_body(site: Site, entry: VersionChanges) -> Markup:
     here = version_page(entry.version)
     parts: list[Markup | None] = [
-        el("h1", {"id": "version"}, f"Dataset version {entry.version}"),
+        el("h1", None, f"Dataset version {entry.version}"),
         el(
             "p",
             None,
@@ -106,7 +106,7 @@ def changes_index_body(site: Site) -> Markup:
     return el(
         "div",
         None,
-        el("h1", {"id": "changes"}, "What changed"),
+        el("h1", None, "What changed"),
         el(
             "p",
             None,

@@ -414,7 +414,7 @@ def statistics_body(site: Site) -> Markup:
         site.a(browse_page("index"), here, "Browse the cases"),
         " behind any figure.",
     )
-    return el("div", None, el("h1", {"id": "statistics"}, "Statistics"), summary, charts)
+    return el("div", None, el("h1", None, "Statistics"), summary, charts)
 
 
 def statistics_page(site: Site) -> GeneratedPage:

@@ -170,7 +170,7 @@ def reference_pages(site: Site) -> Iterator[GeneratedPage]:
     instruments = el(
         "div",
         None,
-        el("h1", {"id": "instruments"}, "Instruments"),
+        el("h1", None, "Instruments"),
         el(
             "p",
             None,
@@ -183,7 +183,7 @@ def reference_pages(site: Site) -> Iterator[GeneratedPage]:
     authorities = el(
         "div",
         None,
-        el("h1", {"id": "authorities"}, "Authorities"),
+        el("h1", None, "Authorities"),
         el("p", None, "The enforcement authorities that cases name, by catalogue id."),
         [authority_section(site, a) for a in dataset.authorities.values()],
     )
@@ -191,7 +191,7 @@ def reference_pages(site: Site) -> Iterator[GeneratedPage]:
     campaigns = el(
         "div",
         None,
-        el("h1", {"id": "campaigns"}, "Campaigns"),
+        el("h1", None, "Campaigns"),
         el("p", None, "The recurring enforcement campaigns that cases and actions are part of."),
         [campaign_section(site, c) for c in dataset.campaigns.values()]
         or el("p", None, "No campaign is in the catalogue yet."),
