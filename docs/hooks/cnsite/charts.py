@@ -165,14 +165,14 @@ def stacked_columns(
 
 def bars(items: Sequence[tuple[str, float, int]], label_text: str, unit: str = "") -> Markup:
     """Horizontal bars: (label, value, colour index)."""
-    row, left = 24, 250
+    row, left = 24, 300
     height = max(row * len(items) + 10, 40)
     top_value = max((value for _, value, _ in items), default=0) or 1
     parts: list[Markup] = []
     for index, (name, value, colour) in enumerate(items):
         y = 5 + index * row
         width = (WIDTH - left - 60) * value / top_value
-        shown = name if len(name) <= 38 else name[:37] + "…"
+        shown = name if len(name) <= 46 else name[:45] + "…"
         parts.append(
             el("text", {"x": str(left - 8), "y": str(y + 15), "class": "cn-axis", "text-anchor": "end"}, shown)
         )
@@ -328,8 +328,8 @@ def statistics_body(site: Site) -> Markup:
         figure(
             "measures",
             "Measures by kind",
-            "Cases with at least one measure of each kind. Penalties in one colour; "
-            "corrective, supervisory and other measures in another.",
+            "Cases with at least one measure of each kind: penalties in red; corrective, "
+            "supervisory and other measures in green (see the table for each kind's category).",
             bars(
                 [(label(kind), n, 2 if MeasureKind(kind).is_penalty else 3) for kind, n in measure_items],
                 "Cases by measure kind",

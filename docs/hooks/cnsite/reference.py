@@ -32,7 +32,7 @@ def _sources(sources: tuple[Source, ...]) -> Markup | None:
         return None
     return el(
         "div",
-        None,
+        {"data-search-exclude": True},
         el("h3", None, "Sources"),
         el("ol", {"class": "cn-sources"}, [source_item(s, n, f"sources[{n - 1}]") for n, s in enumerate(sources, 1)]),
     )
