@@ -35,6 +35,8 @@ FEED_FILE = "feed.xml"
 def label(value: str) -> str:
     """An enum value as words: ``order-to-correct`` -> ``Order to correct``."""
     words = value.replace("-", " ")
+    if words.endswith(" it"):  # industry-and-it: the Ministry of Industry and IT
+        words = words[:-2] + "IT"
     return words[:1].upper() + words[1:]
 
 
