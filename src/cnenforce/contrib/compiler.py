@@ -23,11 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from cnenforce.bundle import BUNDLE_FORMAT, read_bundle
+from cnenforce.contrib.changes import CHANGES_FILE, changes_text, diff, read_changes
 from cnenforce.contrib.toml_writer import dumps
 from cnenforce.contrib.tree import read_dataset
 from cnenforce.converter import unstructure
 from cnenforce.dataset import Dataset
-from cnenforce.errors import DataError, Problem
+from cnenforce.errors import BundleError, DataError, Problem
 
 __all__ = [
     "VersionError",
@@ -92,16 +93,22 @@ def compile_data(root: Path, target: Path, *, bump: bool = False, today: dt.date
     """Check *root* and write its bundle to *target*.
 
     If the data changed since ``dataset.toml``'s digest was recorded, the version must be
-    new: pass ``bump=True`` to set it to today's date (``cnenforce compile --bump``).
-    Returns the dataset as compiled (read back from the bundle written).
+    new: pass ``bump=True`` to set it to today's date (``cnenforce compile --bump``), which
+    also appends the new version's changes, against the bundle at *target*, to
+    ``changes.toml``. Returns the dataset as compiled (read back from the bundle written).
     """
     today = today or dt.date.today()
     dataset = read_dataset(root, today=today)
     digest = _digest(content_line(dataset))
     meta_path = root / "dataset.toml"
+    changes_path = root / CHANGES_FILE
+    changes = read_changes(changes_path)
     if dataset.digest is None:
         # A new data directory: its first version needs no bump, only a recorded digest.
         write_atomic(meta_path, dumps({"version": dataset.version, "digest": digest}))
+        if not changes:
+            entry = diff(None, dataset, date=today, digest=digest)
+            write_atomic(changes_path, changes_text([entry]))
     elif dataset.digest != digest:
         if not bump:
             raise VersionError(
@@ -115,7 +122,6 @@ def compile_data(root: Path, target: Path, *, bump: bool = False, today: dt.date
                 ]
             )
         version = next_version(dataset.version, today)
-        write_atomic(meta_path, dumps({"version": version, "digest": digest}))
         dataset = Dataset.of(
             dataset.cases,
             dataset.catalogue,
@@ -124,9 +130,20 @@ def compile_data(root: Path, target: Path, *, bump: bool = False, today: dt.date
             actions=dataset.actions.values(),
             retired=dataset.retired.values(),
         )
+        entry = diff(_previous(target), dataset, date=today, digest=digest)
+        write_atomic(changes_path, changes_text([*changes, entry]))
+        write_atomic(meta_path, dumps({"version": version, "digest": digest}))
     text = bundle_text(dataset)
     write_atomic(target, text)
     return read_bundle(text.encode("utf-8"), name=str(target))
+
+
+def _previous(target: Path) -> Dataset | None:
+    """The dataset in the bundle about to be replaced, if it can be read."""
+    try:
+        return read_bundle(target.read_bytes(), name=str(target))
+    except (OSError, BundleError):
+        return None
 
 
 def check_bundle(root: Path, target: Path) -> bool:

@@ -4,6 +4,7 @@ A data directory holds::
 
     dataset.toml            version and digest (required)
     retired.toml            retired case ids (optional)
+    changes.toml            what each version changed (written by ``cnenforce compile --bump``)
     cases/<id>.toml         one case per file (required folder)
     actions/<id>.toml       announcements and batch notices (their rows are cases)
     instruments/<id>.toml   the instrument catalogue
@@ -41,7 +42,7 @@ __all__ = ["FOLDERS", "VERSION_PATTERN", "LoadedTree", "read_dataset", "read_tre
 FOLDERS: Final = ("cases", "actions", "instruments", "authorities", "campaigns")
 """The record folders of a data directory."""
 
-ROOT_FILES: Final = frozenset({"dataset.toml", "retired.toml", "LICENSE", "README.md", "sources.toml"})
+ROOT_FILES: Final = frozenset({"dataset.toml", "retired.toml", "changes.toml", "LICENSE", "README.md", "sources.toml"})
 """Files a data directory may hold besides its record folders."""
 
 VERSION_PATTERN: Final = re.compile(r"[0-9]{4}\.[0-9]{2}\.[0-9]{2}(?:\.[1-9][0-9]*)?")

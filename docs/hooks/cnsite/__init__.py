@@ -1,0 +1,1 @@
+"""The generators of the docs site (see ``docs/hooks/cnenforce_site.py``)."""
