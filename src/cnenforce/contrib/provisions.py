@@ -30,6 +30,7 @@ from cnenforce.citations import parse
 from cnenforce.converter import unstructure
 from cnenforce.errors import CitationError
 from cnenforce.model import Case, PartialDate, Provision
+from cnenforce.text import text_problem
 from cnenforce.vocabulary import EventKind
 
 __all__ = ["reference_date", "resolve_citations"]
@@ -138,6 +139,9 @@ def _slots(data: Any, steps: tuple[Step, ...], path: str) -> Iterator[tuple[str,
 
 
 def _read(text: str, catalogue: Catalogue, date: PartialDate | None) -> tuple[Provision | None, str | None]:
+    broken = text_problem(text)
+    if broken is not None:  # reported as the file's text fault (the same problem, so once), not parsed
+        return None, f"text {broken}"
     earliest = date.earliest() if date is not None else None
     latest = date.latest() if date is not None else None
     try:
