@@ -63,8 +63,9 @@ FUZZ_TARGETS: Final = (
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
-def _examples(scale: int) -> Callable[[_F], _F]:
-    """The active profile's example count, times *scale*."""
+def _examples(target: str) -> Callable[[_F], _F]:
+    """The active profile's example count, times the *target*'s scale in :data:`FUZZ_TARGETS`."""
+    scale = next(entry.scale for entry in FUZZ_TARGETS if entry.target == target)
     return settings(
         max_examples=settings.default.max_examples * scale,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
@@ -88,7 +89,7 @@ def _unsafe(text: str) -> list[str]:
 # --- the converter ----------------------------------------------------------------------------
 
 
-@_examples(2)
+@_examples("Converter")
 @given(st.sampled_from(RECORDS), json_values)
 def test_converter_takes_any_json(cls: type[Any], data: object) -> None:
     record, problems = structure_problems(data, cls, file="fuzz.json")
@@ -125,7 +126,7 @@ def _replace(data: Any, path: str, value: object) -> Any:
     return data
 
 
-@_examples(2)
+@_examples("Converter")
 @given(st.data())
 def test_converter_reports_a_replaced_value_at_its_field(data: st.DataObject) -> None:
     cls = data.draw(st.sampled_from([Case, Action, Instrument, Authority]))
@@ -147,7 +148,7 @@ def _fields(cls: type[Any]) -> set[str]:
 _TOML_ALPHABET: Final = "[]{}\"'=\n#.,\\ abc1_-\t"
 
 
-@_examples(2)
+@_examples("File reader")
 @given(st.binary(max_size=300) | st.text(alphabet=_TOML_ALPHABET, max_size=300).map(str.encode))
 def test_file_reader_never_raises(tmp_path_factory: pytest.TempPathFactory, raw: bytes) -> None:
     path = tmp_path_factory.mktemp("fuzz") / "2025-fuzz.toml"
@@ -169,7 +170,7 @@ def fuzz_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 _CASE: Final = (FIXTURES / "minimal" / "cases" / "2025-beijing-example-app.toml").read_bytes()
 
 
-@_examples(1)
+@_examples("Validator")
 @given(
     st.lists(
         st.tuples(
@@ -217,7 +218,7 @@ def _bundle(content: Any) -> bytes:
     return json.dumps(header).encode() + b"\n" + line + b"\n"
 
 
-@_examples(2)
+@_examples("Bundle loader")
 @given(st.data())
 def test_bundle_loader_raises_only_bundle_errors(bundle_content: dict[str, Any], data: st.DataObject) -> None:
     content = json.loads(json.dumps(bundle_content))
@@ -250,7 +251,7 @@ def catalogue() -> cnenforce.Catalogue:
     return cnenforce.load().catalogue
 
 
-@_examples(2)
+@_examples("Citation parser")
 @given(citation_text | hostile_text, st.booleans())
 def test_citation_parser_raises_only_citation_errors(catalogue: cnenforce.Catalogue, text: str, strict: bool) -> None:
     try:
@@ -272,7 +273,7 @@ def test_citation_parser_raises_only_citation_errors(catalogue: cnenforce.Catalo
 _CRITERIA: Final = ("instrument", "provision", "authority", "province", "tag", "since", "until")
 
 
-@_examples(2)
+@_examples("Query arguments")
 @given(st.sampled_from(_CRITERIA), hostile_text | citation_text | st.sampled_from(["2017", "--07", "CN-GD", "csl"]))
 def test_query_arguments_raise_only_query_errors(dataset: cnenforce.Dataset, criterion: str, value: str) -> None:
     try:
@@ -297,7 +298,7 @@ _ARGUMENTS: Final = st.lists(
 )  # fmt: skip
 
 
-@_examples(1)
+@_examples("Command line")
 @given(st.sampled_from(["list", "show", "stats", "cite", "instruments", "schema", "nope"]), _ARGUMENTS)
 def test_command_line_exits_cleanly(command: str, arguments: list[str]) -> None:
     out, err = io.StringIO(), io.StringIO()
