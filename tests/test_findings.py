@@ -411,15 +411,18 @@ def test_finding_misplaced_files_fail_validation(data_copy: Path) -> None:
     assert "2025-upper.TOML: (file): not a data file" in out
 
 
-@pytest.mark.parametrize("layout", ["no-cases", "linked-cases", "no-dataset-toml"])
+@pytest.mark.parametrize("layout", ["no-cases", "linked-cases", "no-dataset-toml", "linked-dataset-toml"])
 def test_finding_missing_or_linked_folders_are_errors(data_copy: Path, tmp_path: Path, layout: str) -> None:
     if layout == "no-cases":
         shutil.rmtree(data_copy / "cases")
     elif layout == "linked-cases":
         shutil.move(data_copy / "cases", tmp_path / "elsewhere")
         (data_copy / "cases").symlink_to(tmp_path / "elsewhere")
-    else:
+    elif layout == "no-dataset-toml":
         (data_copy / "dataset.toml").unlink()
+    else:
+        shutil.move(data_copy / "dataset.toml", tmp_path / "dataset.toml")
+        (data_copy / "dataset.toml").symlink_to(tmp_path / "dataset.toml")
     assert _run("validate", str(data_copy))[0] == 1
     with pytest.raises(DataError):
         cnenforce.load(data_copy)
@@ -538,6 +541,22 @@ def test_a_broken_pipe_is_one_line_and_exit_1() -> None:
     os.close(write)
     assert result.returncode == 1
     assert result.stderr.splitlines() == ["cnenforce: output closed before it was complete (broken pipe)"]
+
+
+def test_usage_errors_print_the_arguments_escaped() -> None:
+    code, _, err = _run("list", "--bogus", "\x1b]8;;https:evil.example\x07x\nforged")
+    assert code == 2
+    assert err.count("\n") == 1
+    assert "\x1b" not in err
+
+
+def test_format_reports_a_named_file_it_cannot_format(data_copy: Path) -> None:
+    (data_copy / "README.md").write_text("# Data\n", encoding="utf-8")
+    _, problems = format_paths([data_copy / "README.md", data_copy / "cases" / "2025-missing.toml"])
+    assert [p.message for p in problems] == [
+        "not formatted: not a data file",
+        "cannot read file: No such file or directory",
+    ]
 
 
 def test_an_unwritable_output_is_one_line(tmp_path: Path) -> None:
