@@ -130,12 +130,14 @@ def test_header_faults_are_refused(good: bytes) -> None:
 def test_deep_nesting_and_bad_utf8_are_bundle_errors() -> None:
     deep = b"[" * 100_000 + b"]" * 100_000
     line_hash = "sha256:" + hashlib.sha256(deep).hexdigest()
-    header = json.dumps({"format": 2, "dataset_version": "x", "cases": 0, "content_sha256": line_hash}).encode()
+    header = json.dumps(
+        {"format": 2, "dataset_version": "2026.01.01", "cases": 0, "content_sha256": line_hash}
+    ).encode()
     with pytest.raises(BundleError, match=r"nested too deeply|expected a table"):
         read_bundle(header + b"\n" + deep + b"\n")
     bad = b"\xff\xfe"
     bad_hash = "sha256:" + hashlib.sha256(bad).hexdigest()
-    header = json.dumps({"format": 2, "dataset_version": "x", "cases": 0, "content_sha256": bad_hash}).encode()
+    header = json.dumps({"format": 2, "dataset_version": "2026.01.01", "cases": 0, "content_sha256": bad_hash}).encode()
     with pytest.raises(BundleError, match="UTF-8"):
         read_bundle(header + b"\n" + bad + b"\n")
 

@@ -29,7 +29,7 @@ from typing import Any, Final, TypeVar
 from cnenforce.catalogue import Catalogue
 from cnenforce.consistency import action_references, authority_references, case_references
 from cnenforce.converter import structure_problems
-from cnenforce.dataset import Dataset
+from cnenforce.dataset import VERSION_PATTERN, Dataset
 from cnenforce.errors import BundleError, Problem
 from cnenforce.model import Action, Authority, Campaign, Case, Instrument, RetiredId
 
@@ -89,8 +89,8 @@ def read_bundle(data: bytes, *, name: str = "<bundle>") -> Dataset:
     if expected != actual:
         raise _fail(name, "content_sha256", "the content does not match its recorded hash: tampered or truncated")
     version = header.get("dataset_version")
-    if not isinstance(version, str) or not version:
-        raise _fail(name, "dataset_version", "missing dataset version")
+    if not isinstance(version, str) or not VERSION_PATTERN.fullmatch(version):
+        raise _fail(name, "dataset_version", "missing or malformed dataset version (expected YYYY.MM.DD)")
     content = _json(content_line, name, "content")
     if not isinstance(content, dict):
         raise _fail(name, "content", "expected a table of record lists")
@@ -103,7 +103,7 @@ def read_bundle(data: bytes, *, name: str = "<bundle>") -> Dataset:
     retired = _records(content, "retired", RetiredId, name, problems)
     if problems:
         raise BundleError(problems)
-    if header.get("cases") != len(cases):
+    if type(header.get("cases")) is not int or header.get("cases") != len(cases):
         raise _fail(name, "cases", f"the header says {header.get('cases')!r} cases, the content holds {len(cases)}")
     catalogue = Catalogue.of(instruments, authorities, campaigns)
     problems.extend(_inconsistencies(name, catalogue, instruments, authorities, campaigns, actions, cases, retired))

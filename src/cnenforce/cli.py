@@ -7,7 +7,9 @@ Errors are one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -48,11 +50,11 @@ def _print_problem(problem: Problem, out: TextIO) -> None:
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     from cnenforce.bundle import packaged
-    from cnenforce.contrib.validate import data_root, validate
+    from cnenforce.contrib.validate import is_loose, validate
 
     paths = args.paths if args.paths is not None else [DEFAULT_DATA]
     # Only files outside any data directory are checked against the packaged catalogue.
-    loose = any(path.exists() and data_root(path) is None for path in paths)
+    loose = any(is_loose(path) for path in paths)
     report = validate(paths, catalogue=packaged().catalogue if loose else None)
     for problem in report.problems:
         _print_problem(problem, out)
@@ -71,12 +73,12 @@ def _cmd_compile(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.check:
         if not check_bundle(args.data, args.output):
-            print(f"{args.output} is stale: run `cnenforce compile` and commit it", file=sys.stderr)
+            print(f"{clean(args.output)} is stale: run `cnenforce compile` and commit it", file=sys.stderr)
             return 1
-        print(f"{args.output} is up to date", file=out)
+        print(f"{clean(args.output)} is up to date", file=out)
         return 0
     dataset = compile_data(args.data, args.output, bump=args.bump)
-    print(f"wrote {args.output}: {len(dataset)} cases, dataset version {dataset.version}", file=out)
+    print(f"wrote {clean(args.output)}: {len(dataset)} cases, dataset version {clean(dataset.version)}", file=out)
     return 0
 
 
@@ -163,7 +165,7 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     else:
         with args.output.open("w", encoding="utf-8", newline="") as handle:
             write_export(dataset, args.format, handle)
-        print(f"wrote {args.output} ({args.format}, {len(dataset)} cases)", file=sys.stderr)
+        print(f"wrote {clean(args.output)} ({args.format}, {len(dataset)} cases)", file=sys.stderr)
     return 0
 
 
@@ -192,7 +194,8 @@ def _cmd_cite(args: argparse.Namespace, out: TextIO) -> int:
             label = citations.cite(provision, args.lang, catalogue=catalogue)
             version = f" [{provision.version}]" if provision.version else ""
             status = "" if provision.is_resolved else "  (not in the catalogue)"
-            print(clean(f"{match.start}-{match.end}\t{match.text}\t-> {label}{version}{status}"), file=out)
+            columns = (f"{match.start}-{match.end}", match.text, f"-> {label}{version}{status}")
+            print("\t".join(clean(column) for column in columns), file=out)
     return 0 if matches else 1
 
 
@@ -232,7 +235,7 @@ def _cmd_instruments(args: argparse.Namespace, out: TextIO) -> int:
     else:
         for i in instruments:
             abbreviations = f" ({', '.join(i.abbreviations)})" if i.abbreviations else ""
-            print(f"{i.id}\t{i.title_en}{abbreviations}\t{i.title_zh}", file=out)
+            print("\t".join(clean(value) for value in (i.id, i.title_en + abbreviations, i.title_zh)), file=out)
     return 0
 
 
@@ -310,24 +313,42 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         args = _parser().parse_args(argv)
         handler: Callable[[argparse.Namespace, TextIO], int] = args.handler
         return handler(args, stream)
-    except _UsageError as exc:
-        print(str(exc), file=sys.stderr)
+    except _UsageError as exc:  # argparse's messages quote the arguments as given
+        _error(clean(exc))
         return 2
     except DataError as exc:
         for problem in exc.problems:
             _print_problem(problem, sys.stderr)
         return 1
-    except BrokenPipeError:  # pragma: no cover - e.g. `cnenforce export | head`
-        return 0
+    except BrokenPipeError:  # e.g. `cnenforce export | head`: the reader stopped reading
+        if stream is sys.stdout:
+            _discard_stdout()
+        _error("cnenforce: output closed before it was complete (broken pipe)")
+        return 1
     except (FieldError, QueryError) as exc:  # a bad option value, such as an unreadable --since date
-        print(f"cnenforce: {clean(exc)}", file=sys.stderr)
+        _error(f"cnenforce: {clean(exc)}")
         return 2
     except (CnenforceError, OSError) as exc:
-        print(f"cnenforce: {clean(exc)}", file=sys.stderr)
+        _error(f"cnenforce: {clean(exc)}")
         return 1
     except ValueError as exc:  # bad option values, such as an unreadable --since date
-        print(f"cnenforce: {clean(exc)}", file=sys.stderr)
+        _error(f"cnenforce: {clean(exc)}")
         return 2
+
+
+def _error(line: str) -> None:
+    """Print one line on stderr, even when stderr itself is a closed pipe."""
+    with contextlib.suppress(OSError):
+        print(line, file=sys.stderr)
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so that Python's final flush of what is left
+    in its buffer does not fail a second time."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 if __name__ == "__main__":  # pragma: no cover

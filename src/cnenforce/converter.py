@@ -165,6 +165,7 @@ def _attrs_hook(cls: type[Any], conv: cattrs.Converter) -> Callable[[object, typ
     fails, each field's validator is run on its own so all the failures surface together.
     """
     base = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True)
+    hints = typing.get_type_hints(cls)  # once per class: evaluating annotations is slow
 
     def structure_attrs(value: object, _: type) -> Any:
         if not isinstance(value, Mapping):
@@ -172,24 +173,25 @@ def _attrs_hook(cls: type[Any], conv: cattrs.Converter) -> Callable[[object, typ
         try:
             return base(value, cls)
         except ClassValidationError as exc:
-            with_notes, _without_notes = exc.group_exceptions()
+            with_notes, without_notes = exc.group_exceptions()
             # Fields that structured may still fail their validators, which the constructor
             # never reached (or stopped at the first of): check each of them on its own.
             failed = {note.name for _, note in with_notes}
-            extra = list(_field_failures(value, cls, conv, skip=failed))
-            if extra or (not with_notes and not _without_notes):
-                raise ClassValidationError(
-                    f"While structuring {cls.__name__}", [error for error, _ in with_notes] + extra, cls
-                ) from exc
+            extra = list(_field_failures(value, cls, hints, conv, skip=failed))
+            if extra or (not with_notes and not without_notes):
+                # Unknown keys are kept; the constructor's own failure (the other error without a
+                # note) is among those found again.
+                unknown = [error for error in without_notes if isinstance(error, ForbiddenExtraKeysError)]
+                errors = [error for error, _ in with_notes] + unknown + extra
+                raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls) from exc
             raise
 
     return structure_attrs
 
 
 def _field_failures(
-    value: Mapping[str, Any], cls: type[Any], conv: cattrs.Converter, *, skip: set[str]
+    value: Mapping[str, Any], cls: type[Any], hints: dict[str, Any], conv: cattrs.Converter, *, skip: set[str]
 ) -> Iterator[Exception]:
-    hints = typing.get_type_hints(cls)
     for field in attrs.fields(cls):
         if field.validator is None or field.name not in value or field.name in skip:
             continue

@@ -5,8 +5,10 @@ catalogue they refer to. A :class:`Dataset` holds data; it never reads files (se
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
+from typing import Final
 
 import attrs
 
@@ -14,7 +16,13 @@ from cnenforce.catalogue import Catalogue, Memo
 from cnenforce.errors import CaseNotFoundError
 from cnenforce.model import Action, Authority, Campaign, Case, Instrument, RetiredId
 
-__all__ = ["Dataset"]
+__all__ = ["DIGEST_PATTERN", "VERSION_PATTERN", "Dataset"]
+
+VERSION_PATTERN: Final = re.compile(r"[0-9]{4}\.[0-9]{2}\.[0-9]{2}(?:\.[1-9][0-9]*)?")
+"""Dataset versions: ``YYYY.MM.DD``, then ``.N`` for a further change on the same day."""
+
+DIGEST_PATTERN: Final = re.compile(r"sha256:[0-9a-f]{64}")
+"""A dataset digest: ``sha256:`` and 64 lowercase hexadecimal digits."""
 
 
 @attrs.frozen(kw_only=True, eq=False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from cnenforce.bundle import MAX_BUNDLE_BYTES, packaged, read_bundle
@@ -29,9 +31,25 @@ def load(source: Path | str | None = None) -> Dataset:
     path = Path(source)
     if path.is_dir():
         return read_dataset(path)
+    return read_bundle(_read_regular_file(path), name=str(path))
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """The bytes of the regular file at *path*: a FIFO or a device (``/dev/zero``) is refused
+    before it is read, so loading can neither block nor read without end."""
+
+    def fail(message: str) -> BundleError:
+        return BundleError([Problem(file=str(path), path="", message=message)])
+
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BUNDLE_BYTES + 1)
-    except OSError as exc:
-        raise BundleError([Problem(file=str(path), path="", message=f"cannot read: {exc.strerror or exc}")]) from None
-    return read_bundle(data, name=str(path))
+        # O_NONBLOCK: opening a FIFO with no writer would otherwise wait for one.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except (OSError, ValueError) as exc:
+        raise fail(f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise fail("not a regular file (a FIFO, device or folder cannot be a bundle)")
+        try:
+            return handle.read(MAX_BUNDLE_BYTES + 1)
+        except OSError as exc:
+            raise fail(f"cannot read: {exc.strerror or exc}") from None

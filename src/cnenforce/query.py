@@ -8,6 +8,7 @@ case by case; :func:`matches` is the same test for a single case, and the two al
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
@@ -16,6 +17,7 @@ from attrs import evolve
 from cnenforce.catalogue import Catalogue
 from cnenforce.citations import parse
 from cnenforce.dataset import Dataset
+from cnenforce.errors import CitationError, FieldError, QueryError
 from cnenforce.model import Case, PartialDate, Provision
 from cnenforce.renumbering import renumber
 from cnenforce.vocabulary import ProvisionRole, Tag
@@ -26,12 +28,26 @@ DateLike = PartialDate | dt.date | str
 ProvisionLike = Provision | str
 
 
-def _as_partial(value: DateLike | None) -> PartialDate | None:
+def _as_partial(value: DateLike | None, criterion: str) -> PartialDate | None:
     if value is None or isinstance(value, PartialDate):
         return value
     if isinstance(value, dt.date):
         return PartialDate.from_date(value)
-    return PartialDate.parse(value)
+    try:
+        return PartialDate.parse(value)
+    except FieldError as exc:
+        raise QueryError(criterion, value, exc.reason) from None
+
+
+def _as_tag(value: Tag | str | None) -> Tag | None:
+    if value is None:
+        return None
+    try:
+        return Tag(value)
+    except ValueError:
+        known = [tag.value for tag in Tag]
+        close = difflib.get_close_matches(value, known, n=3) if isinstance(value, str) else []
+        raise QueryError("tag", value, f"{value!r} is not a tag", close) from None
 
 
 def _as_provisions(value: ProvisionLike | None, dataset: Dataset | None) -> tuple[Provision, ...]:
@@ -39,11 +55,16 @@ def _as_provisions(value: ProvisionLike | None, dataset: Dataset | None) -> tupl
         return ()
     if isinstance(value, Provision):
         return (value,)
+    if not isinstance(value, str):
+        raise QueryError("provision", value, f"expected a Provision or a citation string, got {type(value).__name__}")
     if dataset is None:
-        raise ValueError("reading a citation string needs the dataset's catalogue")
-    provisions = parse(value, catalogue=dataset.catalogue)
+        raise QueryError("provision", value, "reading a citation string needs the dataset's catalogue")
+    try:
+        provisions = parse(value, catalogue=dataset.catalogue)
+    except CitationError as exc:
+        raise QueryError("provision", value, str(exc)) from None
     if not provisions:
-        raise ValueError(f"no provision found in {value!r}")
+        raise QueryError("provision", value, f"no provision found in {value!r}")
     # Read like any citation: in the text it names, else the current text. Cases citing an
     # earlier text are then matched through the renumbering (today's Article 61 of the CSL is
     # the 2016 text's Article 59).
@@ -74,9 +95,9 @@ def matches(
         role=role,
         authority=authority,
         province=province,
-        tag=None if tag is None else Tag(tag),
-        since=_as_partial(since),
-        until=_as_partial(until),
+        tag=_as_tag(tag),
+        since=_as_partial(since, "since"),
+        until=_as_partial(until, "until"),
         catalogue=dataset.catalogue if dataset else None,
     )
 
@@ -190,11 +211,14 @@ def select(
     - ``since``/``until``: dates (``"2017"``, ``"2017-08"``, a ``date``); a case whose
       (possibly partial) date could fall in the range is included; undated cases are not.
 
+    A tag, date or citation string that cannot be read raises
+    :class:`~cnenforce.errors.QueryError` naming the criterion.
+
     >>> from cnenforce import load
     >>> [case.id for case in select(load(), authority="guangdong-cac")]
     ['2017-guangdong-cac-tencent-wechat']
     """
-    wanted_tag = None if tag is None else Tag(tag)
+    wanted_tag = _as_tag(tag)
     indexes = _indexes(dataset)
     # Narrow by the indexed criteria first; _matches below re-checks every criterion anyway.
     wanted_ids: frozenset[str] | None = None
@@ -212,7 +236,7 @@ def select(
     if wanted_ids is not None:
         candidates = (case for case in dataset.cases if case.id in wanted_ids)
     wanted = _as_provisions(provision, dataset)
-    first, last = _as_partial(since), _as_partial(until)
+    first, last = _as_partial(since, "since"), _as_partial(until, "until")
     return tuple(
         case
         for case in candidates

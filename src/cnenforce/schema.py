@@ -28,7 +28,7 @@ from cnenforce.model import (
     PartialDate,
     _fields,
 )
-from cnenforce.text import URL_PATTERN
+from cnenforce.text import MAX_TEXT_LENGTH, TEXT_PATTERN, URL_PATTERN
 
 __all__ = ["SCHEMA_ID", "case_schema", "schema_for"]
 
@@ -58,7 +58,14 @@ _DURATION = {
     "pattern": _anchored(DURATION_PATTERN.pattern),
     "description": 'A length of time in the source\'s unit: "1 day", "15 days", "3 months".',
 }
-_TEXT = {"type": "string", "minLength": 1, "pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f]+$"}
+_TEXT = {
+    "type": "string",
+    "minLength": 1,
+    "maxLength": MAX_TEXT_LENGTH,
+    "pattern": TEXT_PATTERN,
+    "description": "Text in Unicode NFC: no control, format or separator characters, not only invisible "
+    "characters, no white space at either end.",
+}
 _URL = {"type": "string", "format": "uri", "pattern": _anchored(URL_PATTERN.pattern)}
 _ID = {"type": "string", "pattern": _anchored(ID_PATTERN.pattern), "maxLength": 120}
 
@@ -107,6 +114,8 @@ def _field_schema(field: attrs.Attribute[Any], tp: Any, defs: dict[str, Any]) ->
         return dict(_URL)
     if field.validator in (_fields.identifier, _fields.optional_identifier):
         return dict(_ID)
+    if field.validator in (_fields.article_number, _fields.optional_article_number):
+        return {"type": "integer", "minimum": 1, "maximum": _fields.MAX_ARTICLE}
     return _type_schema(tp, defs)
 
 

@@ -1,29 +1,25 @@
 """Text for terminals: data and file names can never become escape sequences or new lines.
 
 Every string that came from data, a file name or an argument passes through :func:`clean`
-before the command line prints it: control characters (C0 and C1, including ESC, CR and LF),
-format characters (bidi controls, zero-width characters), line and paragraph separators and
-surrogates are shown as visible escapes (``\\x1b``, ``\\u202e``) instead of acting on the
-terminal.
+before the command line prints it. Every character the text rules of :mod:`cnenforce.text`
+refuse -- control characters (C0 and C1, including ESC, CR and LF), format characters (bidi
+controls and isolates, zero-width characters), line and paragraph separators, surrogates and
+noncharacters -- is shown as a visible escape (``\\x1b``, ``\\u202e``) instead of acting on
+the terminal.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from typing import Final
+
+from cnenforce.text import SUSPECT_PATTERN, is_refused_character
 
 __all__ = ["clean"]
-
-_SUSPECT: Final = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e0fff]"
-)
-_REFUSED: Final = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 
 def _escape(match: re.Match[str]) -> str:
     char = match.group()
-    if unicodedata.category(char) not in _REFUSED:
+    if not is_refused_character(char):
         return char
     code = ord(char)
     return f"\\x{code:02x}" if code < 0x100 else (f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
@@ -35,4 +31,4 @@ def clean(text: object) -> str:
     >>> clean("ok\\x1b[31m red\\nnext")
     'ok\\\\x1b[31m red\\\\x0anext'
     """
-    return _SUSPECT.sub(_escape, str(text))
+    return SUSPECT_PATTERN.sub(_escape, str(text))

@@ -25,7 +25,15 @@ import re
 import unicodedata
 from typing import Final
 
-__all__ = ["MAX_TEXT_LENGTH", "URL_PATTERN", "text_problem", "url_problem"]
+__all__ = [
+    "MAX_TEXT_LENGTH",
+    "SUSPECT_PATTERN",
+    "TEXT_PATTERN",
+    "URL_PATTERN",
+    "is_refused_character",
+    "text_problem",
+    "url_problem",
+]
 
 MAX_TEXT_LENGTH: Final = 20_000
 """The longest text value accepted, in characters: a summary, not a document."""
@@ -39,7 +47,7 @@ _INVISIBLE: Final = frozenset("\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\uffa0"
 # One regex finds any candidate quickly; unicodedata then decides. The class holds every code
 # point whose category is refused in any Unicode version Python may ship, approximated by the
 # ranges where such characters live (checked exactly below).
-_SUSPECT: Final = re.compile(
+SUSPECT_PATTERN: Final = re.compile(
     "[\x00-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
     "\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufdd0-\ufdef\ufeff\ufff0-\ufffb\ufffe\uffff"
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
@@ -49,12 +57,34 @@ _SUSPECT: Final = re.compile(
     "\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff"
     "\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff]"
 )
+"""Candidates for refusal: every code point that is a control, format, separator, surrogate or
+noncharacter in some Unicode version lies in this class (:func:`is_refused_character` decides).
+Shared with :func:`cnenforce.terminal.clean`, so the terminal escapes what the text rules refuse."""
+
+_REFUSED_BMP: Final = (
+    r"\u0000-\u001f\u007f-\u009f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    r"\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufdd0-\ufdef\ufeff\ufff9-\ufffb\ufffe\uffff"
+)
+_INVISIBLE_CLASS: Final = r"\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\uffa0"
+
+TEXT_PATTERN: Final = (
+    rf"^(?=[^{_REFUSED_BMP}]*[^{_REFUSED_BMP}\s{_INVISIBLE_CLASS}])"  # a visible character
+    rf"[^{_REFUSED_BMP}\s](?:[^{_REFUSED_BMP}]*[^{_REFUSED_BMP}\s])?$"  # no white space at either end
+)
+"""The text rules as one regular expression, valid in ECMA-262 and Python, for the JSON Schema.
+
+It holds what a pattern can say portably: the refused characters of the Basic Multilingual
+Plane (as of Unicode 14), white space at either end and invisible-only values. NFC, the
+refused characters beyond the BMP (tag characters) and lone surrogates are checked by the model
+alone (a pattern without the ``u`` flag would see every character beyond the BMP as
+surrogates). Whatever the model accepts, the pattern accepts."""
 
 URL_PATTERN: Final = re.compile(
     r"https?://"
     r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{0,62}"  # host name
     r"(?::[0-9]{1,5})?"  # port
-    r"(?:[/?#][^\s\"'<>()\[\]{}`\\^|]*)?"  # path, query, fragment: no context-ending characters
+    # Path, query, fragment: no context-ending characters, no controls.
+    r"(?:[/?#][^\s\"'<>()\[\]{}`\\^|\u0000-\u001f\u007f-\u009f]*)?"
 )
 """The URL rule: http(s), a dotted host name, and no characters that end a Markdown or HTML
 context. Non-ASCII letters are allowed in the path (Chinese file names), never in the host."""
@@ -62,6 +92,11 @@ context. Non-ASCII letters are allowed in the path (Chinese file names), never i
 
 def _is_noncharacter(code: int) -> bool:
     return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
+
+
+def is_refused_character(char: str) -> bool:
+    """Whether the one character *char* is refused in text (see the module docs)."""
+    return unicodedata.category(char) in _REFUSED_CATEGORIES or _is_noncharacter(ord(char))
 
 
 def text_problem(text: str) -> str | None:
@@ -78,12 +113,12 @@ def text_problem(text: str) -> str | None:
         return "is empty"
     if len(text) > MAX_TEXT_LENGTH:
         return f"is longer than {MAX_TEXT_LENGTH:,} characters"
-    suspect = _SUSPECT.search(text)
+    suspect = SUSPECT_PATTERN.search(text)
     while suspect is not None:
         char = suspect.group()
-        if unicodedata.category(char) in _REFUSED_CATEGORIES or _is_noncharacter(ord(char)):
+        if is_refused_character(char):
             return f"contains the invisible or control character U+{ord(char):04X}"
-        suspect = _SUSPECT.search(text, suspect.end())
+        suspect = SUSPECT_PATTERN.search(text, suspect.end())
     if text != text.strip():
         return "has white space at the start or end"
     if all(char.isspace() or char in _INVISIBLE for char in text):

@@ -29,7 +29,7 @@ from cnenforce.contrib.toml_writer import dumps
 from cnenforce.contrib.tree import VERSION_PATTERN, read_tree
 from cnenforce.converter import structure_problems, unstructure
 from cnenforce.errors import Problem
-from cnenforce.model import Action, Authority, Campaign, Case, Instrument
+from cnenforce.model import Action, Authority, Campaign, Case, Instrument, RetiredId
 
 __all__ = ["canonical_text", "format_paths"]
 
@@ -146,8 +146,16 @@ def canonical_text(path: Path, catalogue: Catalogue) -> tuple[str | None, list[P
 
 def _canonical_meta(data: dict[str, Any], path: Path) -> tuple[str | None, list[Problem]]:
     if path.name == "retired.toml":
-        from_data = data.get("retired", [])
-        return dumps({"retired": from_data}) if isinstance(from_data, list) else None, []
+        # Read through the converter like any record: only what it writes is written back.
+        problems = [
+            Problem(file=str(path), path=key, message="unknown key (retired.toml holds [[retired]] entries)")
+            for key in sorted(set(data) - {"retired"})
+        ]
+        retired, found = structure_problems(data.get("retired", []), tuple[RetiredId, ...], file=str(path))
+        problems.extend(attrs.evolve(p, path=f"retired{p.path}") for p in found)
+        if retired is None or problems:
+            return None, problems
+        return dumps({"retired": unstructure(retired)}), []
     version, digest = data.get("version"), data.get("digest")
     problems = []
     if not isinstance(version, str) or not VERSION_PATTERN.fullmatch(version):
@@ -177,9 +185,16 @@ def format_paths(paths: Sequence[Path], *, check: bool = False) -> tuple[list[Pa
             )
             continue
         tree = read_tree(root)
-        files = [given] if given.is_file() else sorted(p for p in given.rglob("*.toml") if p.is_file())
+        if given.is_file() or given.is_symlink() or not given.is_dir():
+            files = [given]
+        else:
+            files = sorted(p for p in given.rglob("*.toml") if p.is_file() or p.is_symlink())
         for path in files:
             if not _is_data_file(path, root):
+                if path == given:  # named on purpose, so not skipped in silence
+                    exists = path.exists() or path.is_symlink()
+                    message = "not formatted: not a data file" if exists else "no such file or directory"
+                    problems.append(Problem(file=str(path), path="", message=message))
                 continue
             if path.is_symlink() or not path.resolve().is_relative_to(root.resolve()):
                 problems.append(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 import typing
 from collections.abc import Iterable, Sequence
@@ -35,6 +36,7 @@ from cnenforce.model import (
     Money,
     PartialDate,
     Provision,
+    Respondent,
     Source,
 )
 from cnenforce.vocabulary import MeasureKind, MeasureTarget
@@ -81,13 +83,17 @@ def check_case(case: Case, catalogue: Catalogue, actions: Iterable[str], out: Co
         out.add("respondent.anonymised", "the name is masked as published (某, *): set anonymised = true")
 
 
-def check_case_parts(raw: dict[str, Any], catalogue: Catalogue, actions: Iterable[str], out: Collector) -> None:
+def check_case_parts(
+    raw: dict[str, Any], catalogue: Catalogue, actions: Iterable[str], out: Collector, today: dt.date
+) -> None:
     """The checks that can still be made when a case as a whole cannot be built: each field,
-    and each item of a list, that can be built on its own is checked on its own."""
+    and each item of a list, that can be built on its own is checked on its own (references,
+    provisions, fine ranges, dates, the respondent's masking)."""
     hints = _hints(Case)
+    known_actions = set(actions)
     action = raw.get("action")
-    if isinstance(action, str) and action not in set(actions):
-        out.add("action", f"unknown action {action!r}{suggest(action, actions)}")
+    if isinstance(action, str) and action not in known_actions:
+        out.add("action", f"unknown action {action!r}{suggest(action, known_actions)}")
     authorities = raw.get("authorities")
     if isinstance(authorities, list):
         for index, authority in enumerate(authorities):
@@ -96,6 +102,12 @@ def check_case_parts(raw: dict[str, Any], catalogue: Catalogue, actions: Iterabl
                     f"authorities[{index}]",
                     f"unknown authority {authority!r}{suggest(authority, catalogue.authorities)}",
                 )
+    for index, campaign in _items(raw, "campaigns", hints["campaigns"]):
+        if campaign.id not in catalogue.campaigns:
+            out.add(
+                f"campaigns[{index}].id",
+                f"unknown campaign {campaign.id!r}{suggest(campaign.id, catalogue.campaigns)}",
+            )
     for field in ("violations", "cited"):
         for index, provision in _items(raw, field, hints[field]):
             check_provision(provision, catalogue, None, out, f"{field}[{index}]")
@@ -103,10 +115,23 @@ def check_case_parts(raw: dict[str, Any], catalogue: Catalogue, actions: Iterabl
         for b_index, provision in enumerate(measure.basis):
             check_provision(provision, catalogue, None, out, f"measures[{index}].basis[{b_index}]")
         _check_fine(measure, catalogue, out, f"measures[{index}]")
+    for index, event in _items(raw, "events", hints["events"]):
+        _check_event_date(event, today, out, f"events[{index}]")
+        if event.authority is not None and event.authority not in catalogue.authorities:
+            out.add(
+                f"events[{index}].authority",
+                f"unknown authority {event.authority!r}{suggest(event.authority, catalogue.authorities)}",
+            )
+    for index, source in _items(raw, "sources", hints["sources"]):
+        _check_source(source, today, out, f"sources[{index}]")
+    respondent, _ = structure_problems(raw.get("respondent"), Respondent)
+    if respondent is not None and respondent.masked and not respondent.anonymised:
+        out.add("respondent.anonymised", "the name is masked as published (某, *): set anonymised = true")
 
 
+@functools.cache
 def _hints(cls: type[Any]) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    return typing.get_type_hints(cls)  # slow: once per class
 
 
 def _items(raw: dict[str, Any], field: str, tp: Any) -> Iterable[tuple[int, Any]]:

@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -74,13 +75,34 @@ def bundle_text(dataset: Dataset) -> str:
     return json.dumps(header, separators=(",", ":")) + "\n" + content + "\n"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write *text* to *path* through a temporary file and a rename; refuse a symbolic link."""
+def _refuse_link(path: Path) -> None:
     if path.is_symlink():
         raise DataError([Problem(file=str(path), path="", message="refusing to write through a symbolic link")])
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions *path* has, or those a new file gets (the temporary file has 0600)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write *text* to *path* through a temporary file and a rename; refuse a symbolic link.
+
+    The rename replaces the directory entry, so neither a symbolic nor a hard link to a file
+    elsewhere is ever written through, and a concurrent reader sees the old file or the new one,
+    never half of one. The file keeps its permissions.
+    """
+    _refuse_link(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.chmod(temporary, mode)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
         os.replace(temporary, path)
@@ -98,9 +120,11 @@ def compile_data(root: Path, target: Path, *, bump: bool = False, today: dt.date
     ``changes.toml``. Returns the dataset as compiled (read back from the bundle written).
     """
     today = today or dt.date.today()
+    meta_path = root / "dataset.toml"
+    for path in (meta_path, target):  # before anything is written, so nothing is half-done
+        _refuse_link(path)
     dataset = read_dataset(root, today=today)
     digest = _digest(content_line(dataset))
-    meta_path = root / "dataset.toml"
     changes_path = root / CHANGES_FILE
     changes = read_changes(changes_path)
     if dataset.digest is None:

@@ -10,6 +10,7 @@ is linear in the size of the file.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tomllib
 from collections.abc import Iterator
@@ -90,6 +91,10 @@ def read_toml(path: Path, display: str) -> tuple[dict[str, Any] | None, TomlLoca
     except RecursionError:  # a safety net: _too_deep stops nesting long before this
         return None, empty, [Problem(file=display, path="", message=f"nested deeper than {MAX_DEPTH} levels")]
     locator = TomlLocator(text)
+    deep_path = _deep_path(data)
+    if deep_path is not None:  # dotted keys and headers nest without brackets: a.b.c = 1
+        message = f"nested deeper than {MAX_DEPTH} levels"
+        return None, empty, [Problem(file=display, path="", line=locator.line_of(deep_path), message=message)]
     problems = [
         Problem(file=display, path=field, line=locator.line_of(field), message=message)
         for field, message in text_problems(data)
@@ -109,53 +114,68 @@ def _syntax_problem(display: str, message: str) -> Problem:
     return Problem(file=display, path="", line=line, message=f"TOML syntax error: {message}")
 
 
+_TOKEN: Final = re.compile("\"\"\"|'''|[\"'#\\[\\]{}\\n]")
+"""What the depth scanner stops at: string openings, comments, brackets and line ends."""
+
+_STRING_BODY: Final = {
+    '"': re.compile(r'[^"\\\n]*(?:\\.[^"\\\n]*)*'),
+    "'": re.compile(r"[^'\n]*"),
+    '"""': re.compile(r'[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*', re.DOTALL),
+    "'''": re.compile(r"[^']*(?:'(?!'')[^']*)*"),
+}
+"""The body of each kind of TOML string, up to its closing quotes (escapes skipped)."""
+
+
 def _too_deep(text: str) -> int | None:
     """The line where brackets nest deeper than :data:`MAX_DEPTH`, if they do.
 
-    A small scanner that skips strings and comments, so brackets in text do not count.
+    A small scanner that skips strings and comments, so brackets in text do not count. Each
+    step is one regular expression match, so a file is scanned in linear time.
     """
     depth = 0
     line = 1
     index = 0
-    length = len(text)
-    while index < length:
-        char = text[index]
+    while (token := _TOKEN.search(text, index)) is not None:
+        char = token.group()
+        index = token.end()
         if char == "\n":
             line += 1
         elif char == "#":
             end = text.find("\n", index)
-            index = length if end < 0 else end
-            continue
-        elif char in "\"'":
-            quote = char * 3 if text.startswith(char * 3, index) else char
-            index, line = _skip_string(text, index, quote, line)
-            continue
+            index = len(text) if end < 0 else end
+        elif char in _STRING_BODY:
+            body = _STRING_BODY[char].match(text, index)
+            end = index if body is None else body.end()
+            line += text.count("\n", index, end)
+            # Past the closing quotes; an unterminated string stops at the line end, where
+            # the parser reports it.
+            index = end + len(char) if text.startswith(char, end) else end
         elif char in "[{":
             depth += 1
             if depth > MAX_DEPTH:
                 return line
-        elif char in "]}":
+        else:
             depth = max(depth - 1, 0)
-        index += 1
     return None
 
 
-def _skip_string(text: str, start: int, quote: str, line: int) -> tuple[int, int]:
-    """Index just past the string opening at *start*, and the line there."""
-    escapes = quote[0] == '"'
-    index = start + len(quote)
-    while index < len(text):
-        if escapes and text[index] == "\\":
-            index += 2
-            continue
-        if text.startswith(quote, index):
-            return index + len(quote), line
-        if text[index] == "\n":
-            if len(quote) == 1:  # an unterminated one-line string: the parser reports it
-                return index, line
-            line += 1
-        index += 1
-    return index, line
+def _deep_path(data: object) -> str | None:
+    """The path of a value nested deeper than :data:`MAX_DEPTH` in parsed data, if any
+    (iteratively: nothing recursive may see such data)."""
+    stack: list[tuple[str, object, int]] = [("", data, 0)]
+    while stack:
+        path, value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            # Down to a leaf, whose line the locator knows (it sees no line for a header's parts).
+            while isinstance(value, dict | list) and value:
+                key, value = next(iter(value.items())) if isinstance(value, dict) else (0, value[0])
+                path = f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}"
+            return path
+        if isinstance(value, dict):
+            stack.extend((f"{path}.{key}" if path else key, item, depth + 1) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{index}]", item, depth + 1) for index, item in enumerate(value))
+    return None
 
 
 def text_problems(data: object) -> Iterator[tuple[str, str]]:

@@ -30,6 +30,7 @@ from cnenforce.citations import parse
 from cnenforce.converter import unstructure
 from cnenforce.errors import CitationError
 from cnenforce.model import Case, PartialDate, Provision
+from cnenforce.text import text_problem
 from cnenforce.vocabulary import EventKind
 
 __all__ = ["reference_date", "resolve_citations"]
@@ -161,6 +162,9 @@ def _published_bound(raw: dict[str, Any]) -> dt.date | None:
 def _read(
     text: str, catalogue: Catalogue, earliest: dt.date | None, latest: dt.date | None
 ) -> tuple[Provision | None, str | None]:
+    broken = text_problem(text)
+    if broken is not None:  # reported as the file's text fault (the same problem, so once), not parsed
+        return None, f"text {broken}"
     try:
         first = parse(text, catalogue=catalogue, at=earliest or _EARLIEST)
         last = parse(text, catalogue=catalogue, at=latest or _LATEST)

@@ -58,8 +58,8 @@ def read_record(
     collector = Collector(str(path), locator, problems, seen=set(found))
     if data is None:
         return None, None, collector
-    if any(p.severity is Severity.ERROR for p in found):
-        return None, data, collector
+    # Text faults found in the file do not stop the other checks: the model reports them again
+    # (the collector keeps one of each) along with every other fault of the record.
     record, structure_found = structure_problems(data, cls, file=str(path))
     for problem in structure_found:
         collector.add(problem.path, problem.message)
@@ -146,7 +146,7 @@ def structure_case(raw: RawCase, catalogue: Catalogue, actions: frozenset[str], 
         if problem.path not in unread:  # an unread citation string is reported once, above
             out.add(problem.path, problem.message)
     if case is None or citation_problems:
-        check_case_parts(data, catalogue, actions, out)
+        check_case_parts(data, catalogue, actions, out, today)
         return None
     check_case(case, catalogue, actions, out, today)
     if any(p.severity is Severity.ERROR for p in out.problems[before:]):

@@ -17,8 +17,9 @@ tables. ``None`` never occurs because default values are omitted.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
-from typing import Any, TypeGuard
+from typing import Any, Final, TypeGuard
 
 __all__ = ["dumps"]
 
@@ -107,18 +108,15 @@ def _inline(value: Any) -> str:
 
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
-_RAW_FORBIDDEN = frozenset(chr(code) for code in (*range(0x20), 0x7F))
-"""What TOML does not allow unescaped in a basic string, besides the quote and backslash."""
+_RAW_FORBIDDEN: Final = re.compile('["\\\\\x00-\x1f\x7f]')
+"""What TOML does not allow unescaped in a basic string: the quote, the backslash, and control
+characters other than tab (escaped too, to keep each value on one line)."""
 
 
-def _escape(char: str) -> str:
-    escape = _ESCAPES.get(char)
-    if escape is not None:
-        return escape
-    if char in _RAW_FORBIDDEN:
-        return f"\\u{ord(char):04X}"
-    return char
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _ESCAPES.get(char) or f"\\u{ord(char):04X}"
 
 
 def _string(text: str) -> str:
-    return '"' + "".join(map(_escape, text)) + '"'
+    return '"' + _RAW_FORBIDDEN.sub(_escape, text) + '"'

@@ -33,7 +33,7 @@ from cnenforce.contrib.collector import Collector
 from cnenforce.contrib.files import read_toml
 from cnenforce.contrib.records import RawCase, expand_action, read_record, structure_case
 from cnenforce.converter import structure_problems
-from cnenforce.dataset import Dataset
+from cnenforce.dataset import DIGEST_PATTERN, VERSION_PATTERN, Dataset
 from cnenforce.errors import DataError, Problem, Severity
 from cnenforce.model import Action, Authority, Campaign, Case, Instrument, RetiredId
 
@@ -44,9 +44,6 @@ FOLDERS: Final = ("cases", "actions", "instruments", "authorities", "campaigns")
 
 ROOT_FILES: Final = frozenset({"dataset.toml", "retired.toml", "changes.toml", "LICENSE", "README.md", "sources.toml"})
 """Files a data directory may hold besides its record folders."""
-
-VERSION_PATTERN: Final = re.compile(r"[0-9]{4}\.[0-9]{2}\.[0-9]{2}(?:\.[1-9][0-9]*)?")
-"""Dataset versions: ``YYYY.MM.DD``, then ``.N`` for a further change on the same day."""
 
 _FILE_NAME: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.toml")
 _T = TypeVar("_T")
@@ -95,6 +92,8 @@ def _layout(root: Path, problems: list[Problem]) -> dict[str, list[Path]]:
                 entry,
                 f"not part of a data directory (expected {', '.join(FOLDERS)} or {', '.join(sorted(ROOT_FILES))})",
             )
+        elif not _inside(entry, root):
+            stray(entry, "a link leading outside the data directory")
     for folder in FOLDERS:
         directory = root / folder
         if not directory.exists():
@@ -161,8 +160,9 @@ def read_tree(root: Path, *, today: dt.date | None = None) -> LoadedTree:
             unreadable = True
             continue
         collector = Collector(str(path), locator, problems, seen=set(found))
-        if data.get("id") != path.stem:
-            collector.add("id", f"id {data.get('id')!r} does not match the file name {path.name!r}")
+        case_id = data.get("id")
+        if isinstance(case_id, str) and case_id != path.stem:  # a missing id is reported as missing
+            collector.add("id", f"id {case_id!r} does not match the file name {path.name!r}")
         raw_cases.append(RawCase(data=data, collector=collector, file=path))
 
     action_ids = frozenset(action.id for action, _ in actions)
@@ -212,7 +212,7 @@ def _cases(raw_cases: list[RawCase], catalogue: Catalogue, actions: frozenset[st
 
 def _read_retired(root: Path, cases: list[Case], problems: list[Problem]) -> tuple[RetiredId, ...]:
     path = root / "retired.toml"
-    if not path.exists():
+    if not path.exists() or not _inside(path, root):  # a link leading outside is reported, not read
         return ()
     data, locator, found = read_toml(path, str(path))
     problems.extend(found)
@@ -242,8 +242,10 @@ def _read_retired(root: Path, cases: list[Case], problems: list[Problem]) -> tup
 
 def _read_version(root: Path, problems: list[Problem]) -> tuple[str | None, str | None]:
     path = root / "dataset.toml"
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         problems.append(Problem(file=str(path), path="", message="missing: a data directory has a dataset.toml"))
+        return None, None
+    if not _inside(path, root):  # a link leading outside is reported, not read
         return None, None
     data, locator, found = read_toml(path, str(path))
     problems.extend(found)
@@ -257,7 +259,7 @@ def _read_version(root: Path, problems: list[Problem]) -> tuple[str | None, str 
         collector.add("version", f'expected a dataset version such as "2026.11.22" (as text), got {_shown(version)}')
         version = None
     digest = data.get("digest")
-    if digest is not None and (not isinstance(digest, str) or not re.fullmatch(r"sha256:[0-9a-f]{64}", digest)):
+    if digest is not None and (not isinstance(digest, str) or not DIGEST_PATTERN.fullmatch(digest)):
         collector.add("digest", f'expected "sha256:" and 64 hexadecimal digits, got {_shown(digest)}')
         digest = None
     return version, digest

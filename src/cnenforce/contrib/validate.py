@@ -24,7 +24,7 @@ from cnenforce.contrib.records import RawCase, structure_case
 from cnenforce.contrib.tree import read_tree
 from cnenforce.errors import Problem, Severity
 
-__all__ = ["ValidationReport", "data_root", "validate"]
+__all__ = ["ValidationReport", "data_root", "is_loose", "validate"]
 
 
 @attrs.frozen(kw_only=True)
@@ -48,6 +48,22 @@ class ValidationReport:
     def ok(self, *, strict: bool = False) -> bool:
         """Whether the files pass: no errors (and, if *strict*, no warnings)."""
         return not (self.problems if strict else self.errors)
+
+
+def _unreadable(path: Path) -> str | None:
+    """Why *path* cannot be checked at all (missing, a name the system refuses), or ``None``."""
+    try:
+        if path.exists() or path.is_symlink():
+            return None
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+        return f"cannot read: {getattr(exc, 'strerror', None) or exc}"
+    return "no such file or directory"
+
+
+def is_loose(path: Path) -> bool:
+    """Whether *path* is a file or folder outside any data directory (checked against a
+    catalogue given by the caller); ``False`` for a path that cannot be read."""
+    return _unreadable(path) is None and data_root(path) is None
 
 
 def data_root(path: Path) -> Path | None:
@@ -79,8 +95,9 @@ def validate(
         problems.append(Problem(file="", path="", message="no file or directory given"))
     for raw in paths:
         path = Path(raw)
-        if str(raw) == "" or not path.exists():
-            problems.append(Problem(file=str(raw), path="", message="no such file or directory"))
+        unreadable = "no such file or directory" if str(raw) == "" else _unreadable(path)
+        if unreadable is not None:
+            problems.append(Problem(file=str(raw), path="", message=unreadable))
             continue
         root = data_root(path)
         if root is None:
@@ -108,7 +125,7 @@ def _validate_loose(path: Path, catalogue: Catalogue | None, problems: list[Prob
     for target in targets:
         data, locator, found = read_toml(target, str(target))
         problems.extend(found)
-        if data is not None and not any(p.severity is Severity.ERROR for p in found):
+        if data is not None:
             raw = RawCase(data=data, collector=Collector(str(target), locator, problems, seen=set(found)), file=target)
             structure_case(raw, catalogue, frozenset(), today)
     return len(targets)

@@ -19,7 +19,7 @@ events, actions). Everything is importable from here.
 
 from __future__ import annotations
 
-from cnenforce.model._fields import ID_PATTERN
+from cnenforce.model._fields import ID_PATTERN, MAX_ARTICLE, MAX_NAME_LENGTH
 from cnenforce.model.case import CASE_ID_PATTERN, Action, CampaignRef, Case, Event, Measure, RetiredId
 from cnenforce.model.parties import MASK, App, Member, Person, Respondent, UnnamedAuthority, is_masked
 from cnenforce.model.provisions import CitedProvision, Provision
@@ -50,6 +50,8 @@ __all__ = [
     "DURATION_PATTERN",
     "ID_PATTERN",
     "MASK",
+    "MAX_ARTICLE",
+    "MAX_NAME_LENGTH",
     "PARTIAL_DATE_PATTERN",
     "Action",
     "App",

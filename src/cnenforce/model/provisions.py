@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from cnenforce.errors import FieldError
-from cnenforce.model._fields import instance_of, optional, optional_identifier, optional_text, positive_int
+from cnenforce.model._fields import instance_of, optional_article_number, optional_identifier, optional_text
 from cnenforce.vocabulary import ProvisionRole
 
 __all__ = ["CitedProvision", "Provision"]
@@ -24,10 +24,11 @@ class Provision:
 
     instrument: str | None = attrs.field(default=None, validator=optional_identifier)
     """Catalogue id of the instrument (``"csl"``), or ``None`` when unresolved."""
-    article: int | None = attrs.field(default=None, validator=optional(positive_int))
-    paragraph: int | None = attrs.field(default=None, validator=optional(positive_int))
+    article: int | None = attrs.field(default=None, validator=optional_article_number)
+    """Article number, at most :data:`~cnenforce.model.MAX_ARTICLE` (as are paragraph and item)."""
+    paragraph: int | None = attrs.field(default=None, validator=optional_article_number)
     """Paragraph (款) within the article."""
-    item: int | None = attrs.field(default=None, validator=optional(positive_int))
+    item: int | None = attrs.field(default=None, validator=optional_article_number)
     """Item (项) within the article or paragraph."""
     version: str | None = attrs.field(default=None, validator=optional_identifier)
     """Id of the instrument's text the numbers refer to (``"2016"``), where it is known."""

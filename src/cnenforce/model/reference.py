@@ -9,13 +9,17 @@ import attrs
 
 from cnenforce.errors import FieldError
 from cnenforce.model._fields import (
+    MAX_ARTICLE,
+    article_number,
     identifier,
     instance_of,
+    name,
+    name_tuple,
     optional,
+    optional_article_number,
     optional_identifier,
+    optional_name,
     optional_text,
-    positive_int,
-    text,
     text_tuple,
     tuple_of,
 )
@@ -39,8 +43,8 @@ _date = optional(instance_of(PartialDate, "a date"))
 class FineRange:
     """A statutory fine range: what one article allows on one kind of target."""
 
-    article: int = attrs.field(validator=positive_int)
-    paragraph: int | None = attrs.field(default=None, validator=optional(positive_int))
+    article: int = attrs.field(validator=article_number)
+    paragraph: int | None = attrs.field(default=None, validator=optional_article_number)
     target: MeasureTarget = attrs.field(
         default=MeasureTarget.RESPONDENT, validator=instance_of(MeasureTarget, "respondent or persons")
     )
@@ -79,15 +83,17 @@ class ArticleRenumbering:
     are Articles 21 to 60 of this one. An article split in two has two entries.
     """
 
-    first: int = attrs.field(validator=positive_int)
-    last: int = attrs.field(validator=positive_int)
-    to: int = attrs.field(validator=positive_int)
+    first: int = attrs.field(validator=article_number)
+    last: int = attrs.field(validator=article_number)
+    to: int = attrs.field(validator=article_number)
     """This text's number for the preceding text's Article ``first``."""
     note: str | None = attrs.field(default=None, validator=optional_text)
 
     def __attrs_post_init__(self) -> None:
         if self.last < self.first:
             raise FieldError("last", "last must not be before first")
+        if self.to + self.last - self.first > MAX_ARTICLE:
+            raise FieldError("to", f"the run would end beyond article {MAX_ARTICLE:,}")
 
     def forward(self, article: int) -> int | None:
         """This text's number for the preceding text's *article*, if this run holds it."""
@@ -109,7 +115,7 @@ class InstrumentVersion:
     promulgated: PartialDate | None = attrs.field(default=None, validator=_date)
     effective: dt.date | None = attrs.field(default=None, validator=optional(instance_of(dt.date, "a date")))
     """The day this text entered into force."""
-    articles: int | None = attrs.field(default=None, validator=optional(positive_int))
+    articles: int | None = attrs.field(default=None, validator=optional_article_number)
     """Number of articles, where a source confirms it."""
     fine_ranges: tuple[FineRange, ...] = attrs.field(default=(), validator=tuple_of(instance_of(FineRange, "a range")))
     renumbering: tuple[ArticleRenumbering, ...] = attrs.field(
@@ -125,18 +131,20 @@ class Instrument:
     """A law, regulation or rule in the catalogue."""
 
     id: str = attrs.field(validator=identifier)
-    title_en: str = attrs.field(validator=text)
-    title_zh: str = attrs.field(validator=text)
+    title_en: str = attrs.field(validator=name)
+    """The English title; this and every other name of a catalogue record is at most
+    :data:`~cnenforce.model.MAX_NAME_LENGTH` characters."""
+    title_zh: str = attrs.field(validator=name)
     kind: InstrumentKind = attrs.field(validator=instance_of(InstrumentKind, "an instrument kind"))
-    short_title_en: str | None = attrs.field(default=None, validator=optional_text)
+    short_title_en: str | None = attrs.field(default=None, validator=optional_name)
     """The usual short English title ("Cybersecurity Law"), used when writing citations."""
-    short_title_zh: str | None = attrs.field(default=None, validator=optional_text)
+    short_title_zh: str | None = attrs.field(default=None, validator=optional_name)
     """The usual short Chinese title (网络安全法), used when writing citations."""
-    abbreviations: tuple[str, ...] = attrs.field(default=(), validator=text_tuple)
+    abbreviations: tuple[str, ...] = attrs.field(default=(), validator=name_tuple)
     """Abbreviations in use, English and Chinese (CSL, 网安法)."""
-    aliases_en: tuple[str, ...] = attrs.field(default=(), validator=text_tuple)
+    aliases_en: tuple[str, ...] = attrs.field(default=(), validator=name_tuple)
     """Other English titles and translations in real use."""
-    aliases_zh: tuple[str, ...] = attrs.field(default=(), validator=text_tuple)
+    aliases_zh: tuple[str, ...] = attrs.field(default=(), validator=name_tuple)
     """Other Chinese titles in real use."""
     issuers: tuple[str, ...] = attrs.field(default=(), validator=text_tuple)
     document_number: str | None = attrs.field(default=None, validator=optional_text)
@@ -186,15 +194,15 @@ class Authority:
     """An enforcement authority in the catalogue."""
 
     id: str = attrs.field(validator=identifier)
-    name_en: str = attrs.field(validator=text)
-    name_zh: str | None = attrs.field(default=None, validator=optional_text)
+    name_en: str = attrs.field(validator=name)
+    name_zh: str | None = attrs.field(default=None, validator=optional_name)
     kind: AuthorityKind = attrs.field(validator=instance_of(AuthorityKind, "an authority kind"))
     level: AuthorityLevel = attrs.field(validator=instance_of(AuthorityLevel, "an authority level"))
     region: Region | None = attrs.field(default=None, validator=optional(instance_of(Region, "a region")))
     """Where the authority has jurisdiction; ``None`` for national bodies."""
     parent: str | None = attrs.field(default=None, validator=optional_identifier)
     """Id of the authority it reports to, where it is in the catalogue."""
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=text_tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=name_tuple)
     sources: tuple[Source, ...] = attrs.field(default=(), validator=_sources)
 
     def __attrs_post_init__(self) -> None:
@@ -211,8 +219,8 @@ class Campaign:
     """A recurring enforcement campaign (净网, 护网, 清朗, the app special governance)."""
 
     id: str = attrs.field(validator=identifier)
-    name_en: str = attrs.field(validator=text)
-    name_zh: str = attrs.field(validator=text)
+    name_en: str = attrs.field(validator=name)
+    name_zh: str = attrs.field(validator=name)
     description: str | None = attrs.field(default=None, validator=optional_text)
     """What the campaign targets, in our own words."""
     authority_kinds: tuple[AuthorityKind, ...] = attrs.field(

@@ -189,8 +189,12 @@ class PartialDate:
 def _amount(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Decimal):
         raise FieldError(attribute.name, f"expected a Decimal, got {value!r}")
-    if not value.is_finite() or value <= 0 or AMOUNT_PATTERN.fullmatch(format(value, "f")) is None:
-        raise FieldError(attribute.name, f"must be a positive amount of at most 15 digits and 4 decimals, got {value}")
+    # The digit bounds come first: formatting 1E+999999999 in full would take gigabytes.
+    exponent = value.as_tuple().exponent
+    bounded = isinstance(exponent, int) and exponent >= -4 and value.adjusted() < 15
+    if not bounded or value <= 0 or AMOUNT_PATTERN.fullmatch(format(value, "f")) is None:
+        shown = format(value, "f") if bounded else str(value)
+        raise FieldError(attribute.name, f"must be a positive amount of at most 15 digits and 4 decimals, got {shown}")
 
 
 def _currency(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
