@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:  # what type checkers and readers see; at run time, see __getattr__ below
     from cnenforce.catalogue import Catalogue
+    from cnenforce.dataframe import to_dataframe
     from cnenforce.dataset import Dataset
     from cnenforce.errors import (
         BundleError,
@@ -139,11 +140,13 @@ __all__ = [
     "matches",
     "select",
     "statistics",
+    "to_dataframe",
 ]
 
 
 _EXPORTS: Final[dict[str, str]] = {
     "Catalogue": "cnenforce.catalogue",
+    "to_dataframe": "cnenforce.dataframe",
     "Dataset": "cnenforce.dataset",
     "BundleError": "cnenforce.errors",
     "CaseNotFoundError": "cnenforce.errors",
