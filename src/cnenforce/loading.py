@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from cnenforce.bundle import MAX_BUNDLE_BYTES, packaged, read_bundle
-from cnenforce.contrib.tree import read_dataset
 from cnenforce.dataset import Dataset
 from cnenforce.errors import BundleError, Problem
 
@@ -28,6 +27,10 @@ def load(source: Path | str | None = None) -> Dataset:
         return packaged()
     path = Path(source)
     if path.is_dir():
+        # Imported here for start-up time only: the contributor tools (and the citation parser
+        # they use) are needed to read a data directory, never the packaged bundle.
+        from cnenforce.contrib.tree import read_dataset
+
         return read_dataset(path)
     try:
         with path.open("rb") as handle:

@@ -78,7 +78,9 @@ def text_problem(text: str) -> str | None:
         return "is empty"
     if len(text) > MAX_TEXT_LENGTH:
         return f"is longer than {MAX_TEXT_LENGTH:,} characters"
-    suspect = _SUSPECT.search(text)
+    # A printable string has no control, format, separator, surrogate or unassigned code point
+    # (noncharacters are unassigned), so only the others need the closer look.
+    suspect = None if text.isprintable() else _SUSPECT.search(text)
     while suspect is not None:
         char = suspect.group()
         if unicodedata.category(char) in _REFUSED_CATEGORIES or _is_noncharacter(ord(char)):
