@@ -50,7 +50,7 @@ from cnenforce.model import (
     Source,
     UnnamedAuthority,
 )
-from cnenforce.query import matches, select
+from cnenforce.query import Selection, matches, select
 from cnenforce.stats import Statistics, statistics
 from cnenforce.vocabulary import (
     ActionKind,
@@ -125,6 +125,7 @@ __all__ = [
     "RespondentKind",
     "RetiredId",
     "Sector",
+    "Selection",
     "Source",
     "SourceKind",
     "Statistics",
