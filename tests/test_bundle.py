@@ -14,10 +14,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import cnenforce
-from cnenforce.bundle import BUNDLE_FORMAT, packaged, read_bundle
+from cnenforce.bundle import _WRITTEN_AS_TEXT, BUNDLE_FORMAT, _reader, packaged, read_bundle
 from cnenforce.contrib.compiler import bundle_text
 from cnenforce.contrib.tree import read_dataset
+from cnenforce.converter import structure, structure_problems, unstructure
 from cnenforce.errors import BundleError
+from cnenforce.model import Duration, PartialDate
+from tests.strategies import EVERY_MODEL
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
 
@@ -149,3 +152,38 @@ def test_load_reads_a_bundle_file_or_a_data_directory(good: bytes, tmp_path: Pat
     assert "2025-beijing-example-app" in cnenforce.load(FIXTURE)
     with pytest.raises(BundleError, match="cannot read"):
         cnenforce.load(tmp_path / "missing.json")
+
+
+# --- the fast first pass agrees with the reporting converter -----------------------------------
+
+_WRONG = st.sampled_from([123, "text", True, None, [], {}, {"unknown": 1}, 1.5, ["a", 1]])
+
+
+@given(st.data(), st.sampled_from(sorted(EVERY_MODEL, key=lambda cls: cls.__name__)))
+def test_the_fast_pass_reads_exactly_what_the_converter_reads(data: st.DataObject, cls: type) -> None:
+    """Valid records give equal objects; a record with one field made wrong is refused by the
+    fast pass whenever the converter refuses it (then the converter reports the problems)."""
+    record = data.draw(EVERY_MODEL[cls])
+    raw = json.loads(json.dumps(unstructure(record)))  # as a bundle holds it
+    fast = _reader(cls)
+    assert fast(raw) == structure(raw, cls) == record
+    if isinstance(raw, dict):
+        key = data.draw(st.sampled_from([*sorted(raw), "not-a-field"]))
+        broken = {**raw, key: data.draw(_WRONG)}
+        if data.draw(st.booleans()) and key in raw:
+            del broken[key]
+        found, problems = structure_problems(broken, cls)
+        try:
+            built = fast(broken)
+        except Exception:
+            return
+        assert not problems
+        assert built == found
+
+
+def test_values_written_as_text_are_read_by_the_converter() -> None:
+    examples = {PartialDate: PartialDate(year=2017, month=8), Duration: Duration.parse("15 days")}
+    assert set(examples) == set(_WRITTEN_AS_TEXT)
+    for cls, value in examples.items():
+        assert isinstance(unstructure(value), str)
+        assert _reader(cls)(unstructure(value)) == value

@@ -10,7 +10,8 @@ import pytest
 
 import cnenforce
 from cnenforce import CaseNotFoundError, DataError
-from tests.conftest import DATA
+from cnenforce.contrib.tree import LoadedTree
+from tests.conftest import FIXTURES
 
 
 def test_import_reads_no_data() -> None:
@@ -45,12 +46,17 @@ def test_dataset_is_immutable() -> None:
         dataset.actions["x"] = None  # type: ignore[index]
 
 
-def test_load_from_a_data_directory_equals_the_bundle() -> None:
-    from_files = cnenforce.load(DATA)
+def test_the_data_directory_holds_what_the_bundle_holds(data_tree: LoadedTree) -> None:
     bundled = cnenforce.load()
-    assert from_files.cases == bundled.cases
-    assert from_files.version == bundled.version
-    assert dict(from_files.instruments) == dict(bundled.instruments)
+    assert tuple(sorted(data_tree.cases, key=lambda case: case.id)) == bundled.cases
+    assert data_tree.version == bundled.version
+    assert dict(data_tree.catalogue.instruments) == dict(bundled.instruments)
+
+
+def test_load_reads_a_data_directory() -> None:
+    from_files = cnenforce.load(FIXTURES / "minimal")
+    assert "2025-beijing-example-app" in from_files
+    assert from_files.version == "2026.01.01"
 
 
 def test_load_from_a_broken_directory_raises_with_every_problem(data_copy: Path) -> None:

@@ -36,7 +36,7 @@ def _export(dataset: Dataset, fmt: str, selection: Any = None) -> str:
 # --- statistics -----------------------------------------------------------------------------
 
 
-@given(st.lists(cases(), max_size=8, unique_by=lambda c: c.id))
+@given(st.lists(cases(), max_size=4, unique_by=lambda c: c.id))
 def test_statistics_count_each_case_once(dataset: Dataset, generated: list[Case]) -> None:
     summary = statistics(generated, catalogue=dataset.catalogue)
     assert summary.cases == len(generated) == sum(summary.by_year.values()) == sum(summary.by_disclosure.values())

@@ -56,7 +56,7 @@ if TYPE_CHECKING:  # what type checkers and readers see; at run time, see __geta
         Source,
         UnnamedAuthority,
     )
-    from cnenforce.query import matches, select
+    from cnenforce.query import Selection, matches, select
     from cnenforce.stats import Statistics, statistics
     from cnenforce.vocabulary import (
         ActionKind,
@@ -131,6 +131,7 @@ __all__ = [
     "RespondentKind",
     "RetiredId",
     "Sector",
+    "Selection",
     "Source",
     "SourceKind",
     "Statistics",
@@ -181,6 +182,7 @@ _EXPORTS: Final[dict[str, str]] = {
     "Source": "cnenforce.model",
     "UnnamedAuthority": "cnenforce.model",
     "matches": "cnenforce.query",
+    "Selection": "cnenforce.query",
     "select": "cnenforce.query",
     "Statistics": "cnenforce.stats",
     "statistics": "cnenforce.stats",

@@ -111,7 +111,7 @@ def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
         instrument=args.instrument,
         provision=args.provision,
         authority=args.authority,
-        province=args.province,
+        place=args.province,
         tag=args.tag,
         since=args.since,
         until=args.until,

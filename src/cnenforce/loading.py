@@ -7,7 +7,6 @@ import stat
 from pathlib import Path
 
 from cnenforce.bundle import MAX_BUNDLE_BYTES, packaged, read_bundle
-from cnenforce.contrib.tree import read_dataset
 from cnenforce.dataset import Dataset
 from cnenforce.errors import BundleError, Problem
 
@@ -30,6 +29,10 @@ def load(source: Path | str | None = None) -> Dataset:
         return packaged()
     path = Path(source)
     if path.is_dir():
+        # Imported here for start-up time only: the contributor tools (and the citation parser
+        # they use) are needed to read a data directory, never the packaged bundle.
+        from cnenforce.contrib.tree import read_dataset
+
         return read_dataset(path)
     return read_bundle(_read_regular_file(path), name=str(path))
 

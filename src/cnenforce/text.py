@@ -113,7 +113,9 @@ def text_problem(text: str) -> str | None:
         return "is empty"
     if len(text) > MAX_TEXT_LENGTH:
         return f"is longer than {MAX_TEXT_LENGTH:,} characters"
-    suspect = SUSPECT_PATTERN.search(text)
+    # A printable string has no control, format, separator, surrogate or unassigned code point
+    # (noncharacters are unassigned), so only the others need the closer look.
+    suspect = None if text.isprintable() else SUSPECT_PATTERN.search(text)
     while suspect is not None:
         char = suspect.group()
         if is_refused_character(char):
