@@ -25,7 +25,7 @@ import attrs
 
 from cnenforce.catalogue import Catalogue
 from cnenforce.citations import cite
-from cnenforce.model import Case, Provision, UnnamedAuthority
+from cnenforce.model import Case, Provision, Region, UnnamedAuthority
 from cnenforce.regions import PROVINCES
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "joined",
     "place",
     "province",
+    "region",
     "words",
 ]
 
@@ -70,17 +71,26 @@ def province(code: str, lang: Lang = "en") -> str:
 
 def place(case: Case, lang: Lang = "en") -> str:
     """Where the action was taken: ``"Yibin, Sichuan"``, ``"四川省宜宾市"``, ``"nationwide"``
-    (in Chinese, only the names the record gives in Chinese);
-    empty when the record does not say."""
+    (in Chinese, only the names the record gives in Chinese); empty when the record does not
+    say."""
     if case.national:
         return NATIONWIDE[lang]
-    region = case.region
-    if region is None:
-        return ""
-    if lang == "zh":
-        return "".join(p for p in (province(region.province, "zh"), region.city_zh, region.district_zh) if p)
-    parts = [region.district or region.district_zh, region.city or region.city_zh, province(region.province)]
-    return ", ".join(p for p in parts if p)
+    return "" if case.region is None else region(case.region, lang)
+
+
+def region(where: Region, lang: Lang = "en") -> str:
+    """A region in words, smallest part first in English (``"Binjiang District, Hangzhou,
+    Zhejiang"``), largest first in Chinese; a province-level city is named once (``"Beijing"``)."""
+    parts = (
+        [province(where.province, "zh"), where.city_zh, where.district_zh]
+        if lang == "zh"
+        else [where.district or where.district_zh, where.city or where.city_zh, province(where.province)]
+    )
+    kept: list[str] = []
+    for part in parts:
+        if part and not any(part.casefold() == other.casefold() for other in kept):
+            kept.append(part)
+    return ("" if lang == "zh" else ", ").join(kept)
 
 
 def authority(authority_id: str, catalogue: Catalogue, lang: Lang = "en") -> str:
