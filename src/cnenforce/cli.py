@@ -268,9 +268,13 @@ def _data_option(p: _Parser) -> None:
 
 
 def _load(args: argparse.Namespace) -> Dataset:
-    from cnenforce.loading import load
+    if getattr(args, "data", None):
+        from cnenforce.loading import load
 
-    return load(args.data) if getattr(args, "data", None) else load()
+        return load(args.data)
+    from cnenforce.bundle import packaged  # what load() reads, without the contributor tools
+
+    return packaged()
 
 
 def _criteria(args: argparse.Namespace) -> dict[str, Any]:
