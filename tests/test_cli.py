@@ -2,9 +2,10 @@
 every example its ``--help`` shows.
 
 Commands run in-process through :func:`cnenforce.cli.main` (the packaged dataset is read once
-per test run); only what needs a fresh interpreter (start-up imports, the console script) runs in
-a subprocess. Nothing here pins the number of cases or the set of ids: tests check per-case facts
-and laws that hold for any data.
+per test run); only what needs a fresh interpreter (what start-up imports) runs in a subprocess
+(``tests/test_findings.py`` runs ``python -m cnenforce.cli`` into a closed pipe). Nothing here
+pins the number of cases or the set of ids: tests check per-case facts and laws that hold for
+any data.
 """
 
 from __future__ import annotations
@@ -583,7 +584,7 @@ def test_validate_reports_a_missing_path_and_an_empty_argument(tmp_path: Path) -
     assert "0 errors" in err
 
 
-# --- usage errors and the console script ----------------------------------------------------------
+# --- usage errors ----------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -600,15 +601,6 @@ def test_usage_errors_are_one_line_with_status_2(argv: list[str]) -> None:
     code, _, err = run(*argv)
     assert code == 2
     assert one_line_error(err)
-
-
-def test_console_script_entry_point() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "cnenforce.cli", "show", "no-such-case"], capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 2
-    assert result.stderr.count("\n") == 1
-    assert "Traceback" not in result.stderr
 
 
 def test_a_table_is_cut_to_fit_as_far_as_its_columns_allow() -> None:

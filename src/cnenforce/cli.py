@@ -440,7 +440,7 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     dataset = _load(args)
     cases = _select(args, dataset)
-    if not cases and args.format != "json":
+    if not cases:
         raise _none_match(args)
     if args.format == "datapackage":
         from cnenforce.datapackage import write_datapackage
@@ -615,7 +615,7 @@ def _cmd_campaigns(args: argparse.Namespace, out: TextIO) -> int:
 # --- wiring --------------------------------------------------------------------------------------
 
 COMMANDS: Final = {
-    "list": "cases meeting every filter, as a table, JSON, JSON Lines or CSV (alias: search)",
+    "list": "cases meeting every filter, as a table, JSON, JSON Lines or CSV",
     "show": "every field of one or more cases",
     "stats": "counts and fine totals of the cases meeting the filters, grouped one or two ways",
     "export": "the cases meeting the filters as JSON, JSON Lines, CSV tables, a data package or Parquet",
@@ -635,7 +635,7 @@ EXAMPLES: Final = {
     "": [
         "cnenforce list --instrument PIPL --fine-min 1000000 --since 2022",
         "cnenforce show 2017-yibin-teacher-training-website",
-        "cnenforce stats --by year --by authority-kind",
+        "cnenforce stats --by year",
         "cnenforce cite 'Article 21 of the Cybersecurity Law'",
     ],
     "list": [
@@ -709,9 +709,11 @@ def _parser() -> _Parser:
     )
 
     def command(name: str, handler: Callable[[argparse.Namespace, TextIO], int], *aliases: str) -> _Parser:
+        also = f" (also: {', '.join(aliases)})" if aliases else ""
+        description = COMMANDS[name][0].upper() + COMMANDS[name][1:] + also + "."
         p: _Parser = sub.add_parser(
-            name, aliases=list(aliases), help=COMMANDS[name], description=COMMANDS[name][0].upper() + COMMANDS[name][1:]
-            + ".", epilog=_epilog(name), formatter_class=formatter
+            name, aliases=list(aliases), help=COMMANDS[name], description=description, epilog=_epilog(name),
+            formatter_class=formatter,
         )  # fmt: skip
         p.set_defaults(handler=handler)
         return p
@@ -729,7 +731,7 @@ def _parser() -> _Parser:
     p = command("stats", _cmd_stats)
     _add_filters(p, order=False)
     p.add_argument(
-        "--by", action="append", choices=GROUPINGS, metavar="GROUPING",
+        "--by", action="append", choices=GROUPINGS, metavar="GROUPING", type=lambda name: name.replace("_", "-"),
         help=f"group by this (twice for a two-way table): {', '.join(GROUPINGS)}",
     )  # fmt: skip
     p.add_argument(
