@@ -96,7 +96,7 @@ _shared: contextvars.ContextVar[dict[tuple[type, type, str], Any] | None] = cont
 )
 _WRITTEN_AS_TEXT: Final = (PartialDate, Duration)
 """Model classes the converter writes as text ("2017-08", "15 days"), not as tables."""
-_hooks: dict[Any, Callable[[Any, Any], Any]] = {}
+_readers: dict[Any, Callable[[Any], Any]] = {}
 
 
 def _fail(name: str, path: str, message: str) -> BundleError:
@@ -184,11 +184,11 @@ def _records(content: dict[str, Any], key: str, cls: type[_T], name: str, proble
     if not isinstance(raw, list):
         problems.append(Problem(file=name, path=key, message="expected a list"))
         return []
-    structure = _hook(cls)
+    structure = _reader(cls)
     records: list[_T] = []
     for index, item in enumerate(raw):
         try:
-            records.append(structure(item, cls))
+            records.append(structure(item))
             continue
         except Exception:  # any failure: the reporting converter says exactly what is wrong
             pass
@@ -203,96 +203,122 @@ def _records(content: dict[str, Any], key: str, cls: type[_T], name: str, proble
     return records
 
 
-Hook = Callable[[Any, Any], Any]
-"""A structuring function: raw value, type -> model value (raising on anything invalid)."""
+Read = Callable[[Any], Any]
+"""A fast structuring function: raw JSON value -> model value, raising on anything invalid."""
 
 
-def _hook(type_: Any) -> Hook:
-    """The fast structuring function for *type_*, built once per process, by reading the
+def _reader(type_: Any) -> Read:
+    """The fast structuring function for *type_*, built once per process by reading the
     model's fields (no code is generated, so the first load of a process pays little)."""
-    found = _hooks.get(type_)
+    found = _readers.get(type_)
     if found is None:
-        found = _hooks.setdefault(type_, _build(type_))
+        found = _readers.setdefault(type_, _build(type_))
     return found
 
 
-def _build(type_: Any) -> Hook:
+def _build(type_: Any) -> Read:
     origin, args = typing.get_origin(type_), typing.get_args(type_)
     if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
         return _optional(next(arg for arg in args if arg is not type(None)))
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         return _tuple(args[0])
+    if type_ in _PLAIN:
+        return _PLAIN[type_]
     if isinstance(type_, type) and issubclass(type_, enum.Enum):
         return _enum(type_)
-    by_fields = attrs.has(type_) and type_ not in _WRITTEN_AS_TEXT
-    # Anything else is a value the converter reads: text, numbers, amounts, dates, durations.
-    hook = _record(type_) if by_fields else converter.get_structure_hook(type_)
-    return _sharing(hook, type_) if type_ in _SHARED else hook
+    if attrs.has(type_) and type_ not in _WRITTEN_AS_TEXT:
+        read = _record(type_)
+    else:  # a value the converter reads from text: amounts, dates, partial dates, durations
+        hook = converter.get_structure_hook(type_)
+
+        def read(value: Any) -> Any:
+            return hook(value, type_)
+
+    return _sharing(read, type_) if type_ in _SHARED else read
 
 
-def _optional(member: Any) -> Hook:
-    hook = _hook(member)
+def _of_type(kind: type) -> Read:
+    # As strict as the converter's hooks for text, whole numbers and true/false (stricter for
+    # text: a subclass of str, which JSON never gives, goes to the converter).
+    def read(value: Any) -> Any:
+        if type(value) is not kind:
+            raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
+        return value
 
-    def structure_optional(value: Any, _: Any) -> Any:
-        return None if value is None else hook(value, member)
-
-    return structure_optional
+    return read
 
 
-def _tuple(member: Any) -> Hook:
-    hook = _hook(member)
+_PLAIN: Final[dict[Any, Read]] = {str: _of_type(str), int: _of_type(int), bool: _of_type(bool)}
 
-    def structure_tuple(value: Any, _: Any) -> tuple[Any, ...]:
+
+def _optional(member: Any) -> Read:
+    read = _reader(member)
+    if member is str:
+
+        def read_optional_text(value: Any) -> Any:
+            if value is not None and type(value) is not str:
+                raise TypeError(f"expected text, got {type(value).__name__}")
+            return value
+
+        return read_optional_text
+
+    def read_optional(value: Any) -> Any:
+        return None if value is None else read(value)
+
+    return read_optional
+
+
+def _tuple(member: Any) -> Read:
+    read = _reader(member)
+
+    def read_tuple(value: Any) -> tuple[Any, ...]:
         if type(value) is not list:
             raise TypeError(f"expected a list, got {type(value).__name__}")
-        return tuple([hook(item, member) for item in value])
+        return tuple([read(item) for item in value])
 
-    return structure_tuple
+    return read_tuple
 
 
-def _enum(cls: type[enum.Enum]) -> Hook:
+def _enum(cls: type[enum.Enum]) -> Read:
     members = {member.value: member for member in cls}
 
-    def structure_enum(value: Any, _: Any) -> enum.Enum:
+    def read_enum(value: Any) -> enum.Enum:
         if type(value) is not str:  # every enumeration of the model has text values
             raise TypeError(f"expected text, got {type(value).__name__}")
         return members[value]
 
-    return structure_enum
+    return read_enum
 
 
-def _record(cls: type[Any]) -> Hook:
+def _record(cls: type[Any]) -> Read:
     hints = typing.get_type_hints(cls)
-    fields = {field.alias: (_hook(hints[field.name]), hints[field.name]) for field in attrs.fields(cls)}
+    fields = {field.alias: _reader(hints[field.name]) for field in attrs.fields(cls)}
 
-    def structure_record(value: Any, _: Any) -> Any:
+    def read_record(value: Any) -> Any:
         if type(value) is not dict:
             raise TypeError(f"expected a table, got {type(value).__name__}")
-        given = {}
-        for key, item in value.items():
-            hook, type_ = fields[key]  # KeyError: a key the record does not have
-            given[key] = hook(item, type_)
-        return cls(**given)  # TypeError: a required field is missing
+        # KeyError for a key the record does not have; TypeError for a required one missing.
+        return cls(**{key: fields[key](item) for key, item in value.items()})
 
-    return structure_record
+    return read_record
 
 
-def _sharing(hook: Hook, cls: type[Any]) -> Hook:
-    """*hook*, structuring each distinct value once per bundle read (the key is the value's
+def _sharing(read: Read, cls: type[Any]) -> Read:
+    """*read*, structuring each distinct value once per bundle read (the key is the value's
     ``repr``, which tells JSON values apart exactly: ``"1"``, ``1``, ``1.0`` and ``true``)."""
 
-    def structure_shared(value: Any, _: Any) -> Any:
+    def read_shared(value: Any) -> Any:
         shared = _shared.get()
         if shared is None:
-            return hook(value, cls)
+            return read(value)
         key = (cls, type(value), repr(value))
         try:
             return shared[key]
         except KeyError:
-            built = shared[key] = hook(value, cls)
+            built = shared[key] = read(value)
             return built
 
-    return structure_shared
+    return read_shared
 
 
 def _inconsistencies(
