@@ -329,8 +329,21 @@ class _Dates(NamedTuple):
 
     def positions(self, dataset: Dataset) -> Positions:
         index = indexes.dates(dataset)
-        found = index.within(self.first, self.last) if self.entirely else index.overlapping(self.first, self.last)
-        return tuple(sorted(found))
+        return tuple(sorted(index.matching(self.first, self.last, entirely=self.entirely)))
+
+    def candidates(self, dataset: Dataset) -> int:
+        """A bound on how many cases :meth:`positions` returns, found in constant time."""
+        return indexes.dates(dataset).candidates(self.first, self.last, entirely=self.entirely)
+
+    def keep(self, dataset: Dataset, positions: Positions) -> Positions:
+        """Those of *positions* whose case matches, read from the index by position."""
+        index = indexes.dates(dataset)
+        first_of, last_of = index.first_of, index.last_of
+        low = -(2**62) if self.first is None else self.first
+        high = 2**62 if self.last is None else self.last
+        if self.entirely:
+            return tuple(p for p in positions if low <= first_of[p] and last_of[p] <= high)
+        return tuple(p for p in positions if last_of[p] >= low and first_of[p] <= high)
 
     def test(self, case: Case) -> bool:
         days = indexes.day_range(case)
@@ -606,7 +619,25 @@ def _campaign(dataset: Dataset, value: object) -> Criterion:
 
 
 def evaluate(dataset: Dataset, criteria: Sequence[Criterion]) -> Positions | None:
-    """Positions of the cases meeting every criterion (``None`` when there is none: all)."""
+    """Positions of the cases meeting every criterion (``None`` when there is none: all).
+
+    The criteria's posting lists are intersected, shortest first. A date range that would
+    select more cases than the shortest list is not listed at all: the cases found by the
+    others are checked against the date index by position instead (a range such as "since
+    2022" can hold half the dataset, which is costly to list and sort and cheap to test).
+    """
     if not criteria:
         return None
-    return intersect([criterion.positions(dataset) for criterion in criteria])
+    dated = [criterion for criterion in criteria if isinstance(criterion, _Dates)]
+    lists = [criterion.positions(dataset) for criterion in criteria if not isinstance(criterion, _Dates)]
+    shortest = min((len(found) for found in lists), default=None)
+    tests: list[_Dates] = []
+    for criterion in dated:
+        if shortest is not None and criterion.candidates(dataset) > shortest:
+            tests.append(criterion)
+        else:
+            lists.append(criterion.positions(dataset))
+    result = intersect(lists)
+    for criterion in tests:
+        result = criterion.keep(dataset, result)
+    return result

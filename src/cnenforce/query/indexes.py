@@ -275,46 +275,60 @@ def day_range(case: Case) -> tuple[int, int] | None:
 class DateIndex(NamedTuple):
     """Dated cases sorted by first day: ``firsts[i]``, ``lasts[i]`` and ``positions[i]`` are
     one case's day range and position. ``longest`` is the longest range, which bounds how far
-    before a range's start a case that overlaps it can begin."""
+    before a range's start a case that overlaps it can begin. ``first_of[p]`` and
+    ``last_of[p]`` give the range of the case at position *p* (an empty range for an undated
+    case), to test candidates found by other criteria."""
 
     firsts: Sequence[int]
     lasts: Sequence[int]
     positions: Sequence[int]
     longest: int
+    first_of: Sequence[int]
+    last_of: Sequence[int]
 
-    def overlapping(self, first: int | None, last: int | None) -> list[int]:
-        """Positions of cases that could fall in ``[first, last]`` (days; ``None``: open)."""
-        low = 0 if first is None else bisect.bisect_left(self.firsts, first - self.longest)
+    def _window(self, first: int | None, last: int | None, *, entirely: bool) -> tuple[int, int]:
+        reach = 0 if entirely else self.longest
+        low = 0 if first is None else bisect.bisect_left(self.firsts, first - reach)
         high = len(self.firsts) if last is None else bisect.bisect_right(self.firsts, last)
-        if first is None:
-            return list(self.positions[low:high])
+        return low, high
+
+    def candidates(self, first: int | None, last: int | None, *, entirely: bool) -> int:
+        """How many cases the index looks at for a range: a bound on the answer's size."""
+        low, high = self._window(first, last, entirely=entirely)
+        return high - low
+
+    def matching(self, first: int | None, last: int | None, *, entirely: bool) -> list[int]:
+        """Positions of cases that could fall in ``[first, last]`` (days; ``None``: open),
+        or with *entirely*, whose every possible day lies in it."""
+        low, high = self._window(first, last, entirely=entirely)
         lasts, positions = self.lasts, self.positions
+        if entirely:
+            if last is None:
+                return list(positions[low:high])
+            return [positions[i] for i in range(low, high) if lasts[i] <= last]
+        if first is None:
+            return list(positions[low:high])
         return [positions[i] for i in range(low, high) if lasts[i] >= first]
 
-    def within(self, first: int | None, last: int | None) -> list[int]:
-        """Positions of cases whose every possible day lies in ``[first, last]``."""
-        low = 0 if first is None else bisect.bisect_left(self.firsts, first)
-        high = len(self.firsts) if last is None else bisect.bisect_right(self.firsts, last)
-        if last is None:
-            return list(self.positions[low:high])
-        lasts, positions = self.lasts, self.positions
-        return [positions[i] for i in range(low, high) if lasts[i] <= last]
+
+_NEVER: Final = (2**62, -(2**62))
+"""The day range of an undated case in :attr:`DateIndex.first_of` and ``last_of``: no range
+overlaps it or contains it."""
 
 
 def dates(dataset: Dataset) -> DateIndex:
     """The date index of *dataset*."""
 
     def build(d: Dataset) -> DateIndex:
-        ranges = sorted(
-            (days[0], days[1], position)
-            for position, days in ((position, day_range(case)) for position, case in enumerate(d.cases))
-            if days is not None
-        )
+        by_position = [day_range(case) or _NEVER for case in d.cases]
+        ranges = sorted((days[0], days[1], p) for p, days in enumerate(by_position) if days is not _NEVER)
         return DateIndex(
             firsts=array.array("q", (r[0] for r in ranges)),
             lasts=array.array("q", (r[1] for r in ranges)),
             positions=array.array("q", (r[2] for r in ranges)),
             longest=max((r[1] - r[0] for r in ranges), default=0),
+            first_of=array.array("q", (days[0] for days in by_position)),
+            last_of=array.array("q", (days[1] for days in by_position)),
         )
 
     return _memo(dataset, "dates", build)
