@@ -465,3 +465,9 @@ def test_first_queries_from_several_threads_agree() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         found = list(pool.map(lambda query: select(fresh, **query).ids, queries * 3))
     assert found == expected * 3
+
+
+def test_criteria_given_as_none_are_ignored(dataset: Dataset) -> None:
+    unset = dict.fromkeys(CRITERIA)
+    assert select(dataset, **unset) == select(dataset)
+    assert select(dataset, **{**unset, "tag": "log-retention"}) == select(dataset, tag="log-retention")

@@ -35,10 +35,8 @@ Reading is fast without checking less (``docs/performance.md`` has the figures):
 
 from __future__ import annotations
 
-import contextlib
 import contextvars
 import enum
-import gc
 import hashlib
 import json
 import pkgutil
@@ -50,6 +48,7 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
+from cnenforce._collector import collector_paused
 from cnenforce.catalogue import Catalogue
 from cnenforce.consistency import action_references, authority_references, case_references
 from cnenforce.converter import converter, structure_problems
@@ -141,7 +140,7 @@ def read_bundle(data: bytes, *, name: str = "<bundle>") -> Dataset:
     version = header.get("dataset_version")
     if not isinstance(version, str) or not VERSION_PATTERN.fullmatch(version):
         raise _fail(name, "dataset_version", "missing or malformed dataset version (expected YYYY.MM.DD)")
-    with _collector_paused():
+    with collector_paused():
         content = _json(content_line, name, "content")
         if not isinstance(content, dict):
             raise _fail(name, "content", "expected a table of record lists")
@@ -165,18 +164,6 @@ def read_bundle(data: bytes, *, name: str = "<bundle>") -> Dataset:
         if problems:
             raise BundleError(problems)
         return Dataset.of(cases, catalogue, version, digest=actual, actions=actions, retired=retired)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector (if it runs), restoring it afterwards."""
-    running = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if running:
-            gc.enable()
 
 
 def _records(content: dict[str, Any], key: str, cls: type[_T], name: str, problems: list[Problem]) -> list[_T]:

@@ -45,13 +45,14 @@ amounts are in currency order.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Final
 
 import attrs
 
+from cnenforce._collector import collector_paused
 from cnenforce.catalogue import Catalogue
 from cnenforce.model import Case, Measure
 from cnenforce.vocabulary import MeasureKind, MeasureTarget
@@ -194,19 +195,20 @@ class Statistics:
 class _Tally:
     """Counts and fine totals per key of one grouping."""
 
-    __slots__ = ("counts", "persons", "respondents", "undisclosed")
+    __slots__ = ("keys", "persons", "respondents", "undisclosed")
 
     def __init__(self) -> None:
-        self.counts: Counter[str] = Counter()
+        self.keys: list[str] = []
+        """Each case's keys, one after the other (counted at the end, in C)."""
         self.respondents: dict[str, dict[str, Decimal]] = {}
         self.persons: dict[str, dict[str, Decimal]] = {}
         self.undisclosed: Counter[str] = Counter()
 
-    def add(self, keys: Iterable[str], fines: _CaseFines | None) -> None:
+    def add(self, keys: Collection[str], fines: _CaseFines | None) -> None:
+        self.keys.extend(keys)
+        if fines is None:
+            return
         for key in keys:
-            self.counts[key] += 1
-            if fines is None:
-                continue
             for totals, own in ((self.respondents, fines.respondents), (self.persons, fines.persons)):
                 if own:
                     into = totals.setdefault(key, {})
@@ -272,7 +274,7 @@ def _article_key(instrument: str, article: int, version: str | None) -> str:
     return f"{instrument} {article}" + (f" ({version})" if version else "")
 
 
-def _keys(case: Case, catalogue: Catalogue) -> Iterator[tuple[str, Iterable[str]]]:
+def _keys(case: Case, catalogue: Catalogue) -> Iterator[tuple[str, Collection[str]]]:
     date = case.date
     year = None if date is None else date.year
     yield "year", (UNKNOWN if year is None else str(year),)
@@ -324,7 +326,11 @@ def statistics(cases: Iterable[Case], *, catalogue: Catalogue | None = None) -> 
         if not isinstance(found, Catalogue):
             raise TypeError("statistics() needs catalogue=, the catalogue that describes the cases' authorities")
         catalogue = found
-    cases = tuple(cases)
+    with collector_paused():
+        return _compute(tuple(cases), catalogue)
+
+
+def _compute(cases: tuple[Case, ...], catalogue: Catalogue) -> Statistics:
     tallies = {grouping: _Tally() for grouping in GROUPINGS}
     on = {MeasureTarget.RESPONDENT: _FineTally(), MeasureTarget.PERSONS: _FineTally()}
     penalised = other = respondents_fined = persons_fined = 0
@@ -362,7 +368,7 @@ def statistics(cases: Iterable[Case], *, catalogue: Catalogue | None = None) -> 
         for grouping, keys in _keys(case, catalogue):
             tallies[grouping].add(keys, own)
     ordered = {
-        grouping: (_by_key if grouping in _CHRONOLOGICAL else _by_count)(tally.counts)
+        grouping: (_by_key if grouping in _CHRONOLOGICAL else _by_count)(Counter(tally.keys))
         for grouping, tally in tallies.items()
     }
     respondents, persons = on[MeasureTarget.RESPONDENT].result(), on[MeasureTarget.PERSONS].result()

@@ -59,8 +59,10 @@ class Criteria(TypedDict, total=False):
     """Every criterion :func:`~cnenforce.query.select` accepts, by keyword.
 
     Criteria combine with AND. Where a type says ``Sequence``, a list (or tuple, set) of values
-    means OR: ``tag=["data-leakage", "data-theft"]`` selects cases with either tag. See
-    :mod:`cnenforce.query` for what each criterion means.
+    means OR: ``tag=["data-leakage", "data-theft"]`` selects cases with either tag. A criterion
+    given as ``None`` is ignored, as if it were not given (so options that were not set can be
+    passed through); an empty list is an error. See :mod:`cnenforce.query` for what each
+    criterion means.
     """
 
     instrument: str | Sequence[str]
@@ -150,6 +152,8 @@ def _enums(criterion: str, cls: type[_E], value: object) -> frozenset[_E]:
 
 
 def _flag(criterion: str, value: object) -> bool:
+    if value is None:  # not given
+        return False
     if not isinstance(value, bool):
         raise QueryError(criterion, value, f"expected True or False, got {value!r}")
     return value

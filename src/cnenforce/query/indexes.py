@@ -31,13 +31,12 @@ one index needs from another is fetched before its build starts.
 
 import array
 import bisect
-import contextlib
-import gc
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Final, NamedTuple, TypeVar
 
+from cnenforce._collector import collector_paused
 from cnenforce.dataset import Dataset
 from cnenforce.model import Case, Measure, Provision
 from cnenforce.query.folding import fold
@@ -80,20 +79,9 @@ FIELD_SEPARATOR: Final = "\x1f"
 """Between the fields of one case in a haystack, so no match spans two fields."""
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    running = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if running:
-            gc.enable()
-
-
 def _memo(dataset: Dataset, key: str, build: Callable[[Dataset], _T]) -> _T:
     def built() -> _T:
-        with _collector_paused():
+        with collector_paused():
             return build(dataset)
 
     return dataset.memo.get(f"query.{key}", built)

@@ -16,7 +16,7 @@ import attrs
 from cnenforce.catalogue import Catalogue
 from cnenforce.dataset import Dataset
 from cnenforce.errors import CaseNotFoundError, QueryError
-from cnenforce.model import Case
+from cnenforce.model import CURRENCIES, Case
 from cnenforce.query.criteria import Criteria, compile_criteria, evaluate
 from cnenforce.query.indexes import Positions, case_fines, day_range, intersect
 from cnenforce.stats import Statistics, statistics
@@ -49,7 +49,8 @@ class Selection:
         select(dataset, instrument="pipl").where(place="Guangdong").sort(by="fine", descending=True).limit(10)
 
     Two selections are equal when they hold the same cases of the same dataset object in the
-    same order. A selection is in id order until sorted; :meth:`where` keeps its order.
+    same order. A selection is in id order until sorted; :meth:`where` keeps its order. Build
+    one with :func:`select` (the constructor takes positions in ``dataset.cases``).
     """
 
     dataset: Dataset
@@ -104,7 +105,7 @@ class Selection:
         picked = operator.itemgetter(*self._positions)(self.dataset.cases)
         return picked if len(self._positions) > 1 else (picked,)
 
-    @property
+    @functools.cached_property
     def ids(self) -> tuple[str, ...]:
         """The ids of the selected cases, in the selection's order."""
         return tuple(case.id for case in self.cases)
@@ -149,6 +150,8 @@ class Selection:
         if by not in SORT_KEYS:
             raise QueryError("sort", by, f"cannot sort by {by!r} (one of: {', '.join(SORT_KEYS)})",
                              difflib.get_close_matches(str(by), SORT_KEYS, n=1, cutoff=0.5))  # fmt: skip
+        if currency not in CURRENCIES:
+            raise QueryError("currency", currency, f"unknown currency {currency!r}", sorted(CURRENCIES))
         by_id = self._positions if self._ascending else tuple(sorted(self._positions))
         if by == "id":
             order = tuple(reversed(by_id)) if descending else by_id
