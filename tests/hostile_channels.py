@@ -570,7 +570,9 @@ class _stderr:
 
 # --- queries and the command line -----------------------------------------------------------------
 
-_CRITERIA: Final = ("instrument", "provision", "authority", "province", "tag", "since", "until")
+_CRITERIA: Final = (
+    "instrument", "provision", "authority", "place", "tag", "since", "until", "name", "text", "campaign",
+)  # fmt: skip
 
 
 @functools.cache

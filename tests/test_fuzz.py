@@ -32,6 +32,7 @@ from cnenforce.contrib.validate import validate
 from cnenforce.converter import structure, structure_problems, unstructure
 from cnenforce.errors import BundleError, CitationError, DataError, QueryError
 from cnenforce.model import Action, Authority, Campaign, Case, Instrument, RetiredId
+from cnenforce.query import Selection
 from cnenforce.terminal import clean
 from cnenforce.text import SUSPECT_PATTERN, is_refused_character
 from tests.conftest import FIXTURES
@@ -281,7 +282,7 @@ def test_query_arguments_raise_only_query_errors(dataset: cnenforce.Dataset, cri
     except QueryError as exc:
         named = exc.criterion
     else:
-        assert isinstance(found, tuple)
+        assert isinstance(found, Selection)
         return
     assert named == criterion
 
