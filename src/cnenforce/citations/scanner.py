@@ -28,6 +28,7 @@ from cnenforce.citations.patterns import ZH_GENERIC_BOOKS, ZH_LEGAL_ENDINGS, pat
 from cnenforce.citations.refs import Budget, Reading
 from cnenforce.errors import CitationError
 from cnenforce.model import Provision
+from cnenforce.text import text_problem
 
 __all__ = ["scan"]
 
@@ -104,10 +105,14 @@ class _Scan:
                     instrument = self.tables.zh_names[stripped]
                     years = found.paren_year.findall(key[len(stripped) :])
                     edition = years[-1] if years else edition
+            if instrument is None and text_problem(inner.strip()) is not None:
+                return None  # a title no record could hold (control characters): not a citation
             foreign = found.foreign_before.search(self.text, max(0, start - 6), start)
             if foreign is not None:
                 # 韩国《个人信息保护法》 is Korea's law, whatever its title.
                 written = self.original[foreign.start() : start].strip() + inner.strip()
+                if text_problem(written) is not None:
+                    return None
                 return Named(instrument=None, title=written, text=written, start=foreign.start(), end=end)
             if instrument is not None:
                 return Named(instrument=instrument, title=None, text=text, start=start, end=end, edition=edition)

@@ -20,6 +20,7 @@ from cnenforce.citations.patterns import patterns
 from cnenforce.citations.refs import shorten
 from cnenforce.errors import CitationError
 from cnenforce.model import Provision
+from cnenforce.text import text_problem
 
 __all__ = ["bare_title_match", "note_unread"]
 
@@ -43,7 +44,7 @@ def bare_title_match(text: str, *, strict: bool) -> CitationMatch | None:
             and trim_en_title(candidate) == candidate
         ):
             title, start = candidate, start + len(stripped) - len(candidate)
-    if title is None:
+    if title is None or text_problem(title) is not None:
         return None
     if strict:
         raise CitationError(f"unknown instrument {title!r}")
