@@ -259,3 +259,24 @@ def test_changes_log_is_documented() -> None:
 # Building the site takes seconds, so it is tested with the browser tests (tests/test_browser.py,
 # `pytest -m browser`, run by .ci/run, which also runs `mkdocs build --strict`); the pages the
 # build adds are tested without building in tests/test_site.py.
+
+
+def test_the_site_configuration_reads_and_its_navigation_exists() -> None:
+    # mkdocs builds in CI only (it takes tens of seconds); a broken configuration or a page
+    # missing from the navigation is caught here at once.
+    yaml = pytest.importorskip("yaml")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    pages: list[str] = []
+    stack: list[object] = [config["nav"]]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, str):
+            pages.append(item)
+    generated = ("cases/", "browse/", "changes/", "statistics.md", "instruments.md", "authorities.md", "campaigns.md")
+    for page in pages:
+        if not page.startswith(generated) and page != "contributing.md":
+            assert (ROOT / "docs" / page).is_file(), page
