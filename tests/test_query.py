@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from cnenforce import Dataset, Provision, QueryError, Selection, matches, select
 from cnenforce.errors import CaseNotFoundError
+from cnenforce.hanzi import TRADITIONAL_SIMPLIFIED
 from cnenforce.model import (
     CURRENCIES,
     CampaignRef,
@@ -471,3 +472,10 @@ def test_criteria_given_as_none_are_ignored(dataset: Dataset) -> None:
     unset = dict.fromkeys(CRITERIA)
     assert select(dataset, **unset) == select(dataset)
     assert select(dataset, **{**unset, "tag": "log-retention"}) == select(dataset, tag="log-retention")
+
+
+def test_folding_changes_only_case_width_and_script() -> None:
+    # Every pair is one traditional character and one simplified one; no ASCII is remapped.
+    assert len(TRADITIONAL_SIMPLIFIED) % 2 == 0
+    assert not any(char.isascii() for char in TRADITIONAL_SIMPLIFIED)
+    assert fold("Tencent 騰訊 data") == "tencent 腾讯 data"
