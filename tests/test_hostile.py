@@ -10,9 +10,11 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cnenforce.schema import case_schema
-from cnenforce.text import TEXT_PATTERN, text_problem, url_problem
+from cnenforce.text import MAX_TEXT_LENGTH, TEXT_PATTERN, is_refused_character, text_problem, url_problem
 from tests.hostile import HOSTILE, HOSTILE_URLS
 from tests.hostile_channels import CHANNELS
 from tests.hostile_records import RECORD_CLASSES, Slot, templates
@@ -106,3 +108,33 @@ def test_hostile_input_page_is_current() -> None:
     assert PAGE.read_text(encoding="utf-8") == render(), (
         "docs/hostile-input.md is stale: run `python scripts/hostile_table.py`"
     )
+
+
+_INVISIBLE_LETTERS = "\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\uffa0"
+
+
+def _text_problem_by_definition(text: str) -> str | None:
+    """The text rules read literally, character by character: what the fast paths of
+    :func:`text_problem` must always agree with."""
+    if not text:
+        return "is empty"
+    if len(text) > MAX_TEXT_LENGTH:
+        return f"is longer than {MAX_TEXT_LENGTH:,} characters"
+    for char in text:
+        if is_refused_character(char):
+            return f"contains the invisible or control character U+{ord(char):04X}"
+    if text != text.strip():
+        return "has white space at the start or end"
+    if all(char.isspace() or char in _INVISIBLE_LETTERS for char in text):
+        return "has no visible character"
+    if not unicodedata.is_normalized("NFC", text):
+        return "is not in Unicode NFC form (run `cnenforce format`)"
+    return None
+
+
+_TRICKY = st.sampled_from([" ", "\u3000", "\u00a0", "\u3164", "\u2800", "\u200b", "\u0301", "e", "某", "\t", "\u202e"])
+
+
+@given(st.lists(st.one_of(st.characters(), _TRICKY), max_size=12).map("".join))
+def test_text_rules_agree_with_their_definition(text: str) -> None:
+    assert text_problem(text) == _text_problem_by_definition(text)

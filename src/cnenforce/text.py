@@ -113,9 +113,19 @@ def text_problem(text: str) -> str | None:
         return "is empty"
     if len(text) > MAX_TEXT_LENGTH:
         return f"is longer than {MAX_TEXT_LENGTH:,} characters"
-    # A printable string has no control, format, separator, surrogate or unassigned code point
-    # (noncharacters are unassigned), so only the others need the closer look.
-    suspect = None if text.isprintable() else SUSPECT_PATTERN.search(text)
+    if text.isprintable():
+        # The common case, kept cheap because every string of a bundle passes here on load. A
+        # printable string has no control, format, separator (but the ASCII space), surrogate or
+        # unassigned code point (noncharacters are unassigned), so the ASCII space is its only
+        # white space, and ASCII text is always in NFC form.
+        if text[0] == " " or text[-1] == " ":
+            return "has white space at the start or end"
+        if text[0] in _INVISIBLE and all(char == " " or char in _INVISIBLE for char in text):
+            return "has no visible character"
+        if text.isascii() or unicodedata.is_normalized("NFC", text):
+            return None
+        return "is not in Unicode NFC form (run `cnenforce format`)"
+    suspect = SUSPECT_PATTERN.search(text)
     while suspect is not None:
         char = suspect.group()
         if is_refused_character(char):
