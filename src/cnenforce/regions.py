@@ -1,7 +1,10 @@
 """Province-level divisions of China: ISO 3166-2:CN codes and their names in both languages.
 
-The codes and English names are the current ISO 3166-2:CN list (letter codes, in use since the
+The codes and ISO names are the current ISO 3166-2:CN list (letter codes, in use since the
 2017 revision), as published in the iso-codes data that pycountry ships (``iso3166-2.json``).
+The English names shown to readers are the short names in common use: ISO gives the autonomous
+regions their romanised full names ("Ningxia Huizi Zizhiqu", ISO's own spelling), which read
+as codes in a table; those stay available as :attr:`Province.iso_name` and as lookups.
 The Chinese full and short names are the standard names, cross-checked against two public
 tables mapping ISO 3166-2:CN codes to them (GitHub files read on 2026-11-30; see the
 changelog). Lookups accept a code, an English name or a Chinese name, full or short.
@@ -24,21 +27,25 @@ class Province:
     code: str
     """ISO 3166-2:CN code, e.g. ``"CN-GD"``."""
     name_en: str
-    """English short name, e.g. ``"Guangdong"``."""
+    """English short name in common use, e.g. ``"Guangdong"``, ``"Inner Mongolia"``."""
+    iso_name: str
+    """The name ISO 3166-2:CN gives, e.g. ``"Guangdong"``, ``"Nei Mongol Zizhiqu"``."""
     name_zh: str
     """Chinese full name, e.g. ``"广东省"``."""
     short_zh: str
     """Chinese short name, e.g. ``"广东"``."""
 
 
-_TABLE: Final = (
+# Code, English name in common use, Chinese full name, Chinese short name, and ISO's name where
+# it differs from the English name.
+_TABLE: Final[tuple[tuple[str, ...], ...]] = (
     ("CN-AH", "Anhui", "安徽省", "安徽"),
     ("CN-BJ", "Beijing", "北京市", "北京"),
     ("CN-CQ", "Chongqing", "重庆市", "重庆"),
     ("CN-FJ", "Fujian", "福建省", "福建"),
     ("CN-GD", "Guangdong", "广东省", "广东"),
     ("CN-GS", "Gansu", "甘肃省", "甘肃"),
-    ("CN-GX", "Guangxi Zhuangzu Zizhiqu", "广西壮族自治区", "广西"),
+    ("CN-GX", "Guangxi", "广西壮族自治区", "广西", "Guangxi Zhuangzu Zizhiqu"),
     ("CN-GZ", "Guizhou", "贵州省", "贵州"),
     ("CN-HA", "Henan", "河南省", "河南"),
     ("CN-HB", "Hubei", "湖北省", "湖北"),
@@ -52,8 +59,8 @@ _TABLE: Final = (
     ("CN-JX", "Jiangxi", "江西省", "江西"),
     ("CN-LN", "Liaoning", "辽宁省", "辽宁"),
     ("CN-MO", "Macao SAR", "澳门特别行政区", "澳门"),
-    ("CN-NM", "Nei Mongol Zizhiqu", "内蒙古自治区", "内蒙古"),
-    ("CN-NX", "Ningxia Huizi Zizhiqu", "宁夏回族自治区", "宁夏"),
+    ("CN-NM", "Inner Mongolia", "内蒙古自治区", "内蒙古", "Nei Mongol Zizhiqu"),
+    ("CN-NX", "Ningxia", "宁夏回族自治区", "宁夏", "Ningxia Huizi Zizhiqu"),
     ("CN-QH", "Qinghai", "青海省", "青海"),
     ("CN-SC", "Sichuan", "四川省", "四川"),
     ("CN-SD", "Shandong", "山东省", "山东"),
@@ -62,25 +69,23 @@ _TABLE: Final = (
     ("CN-SX", "Shanxi", "山西省", "山西"),
     ("CN-TJ", "Tianjin", "天津市", "天津"),
     ("CN-TW", "Taiwan", "台湾省", "台湾"),
-    ("CN-XJ", "Xinjiang Uygur Zizhiqu", "新疆维吾尔自治区", "新疆"),
-    ("CN-XZ", "Xizang Zizhiqu", "西藏自治区", "西藏"),
+    ("CN-XJ", "Xinjiang", "新疆维吾尔自治区", "新疆", "Xinjiang Uygur Zizhiqu"),
+    ("CN-XZ", "Xizang", "西藏自治区", "西藏", "Xizang Zizhiqu"),
     ("CN-YN", "Yunnan", "云南省", "云南"),
     ("CN-ZJ", "Zhejiang", "浙江省", "浙江"),
 )
 
 PROVINCES: Final = MappingProxyType(
-    {code: Province(code=code, name_en=en, name_zh=zh, short_zh=short) for code, en, zh, short in _TABLE}
+    {
+        code: Province(code=code, name_en=en, name_zh=zh, short_zh=short, iso_name=iso[0] if iso else en)
+        for code, en, zh, short, *iso in _TABLE
+    }
 )
 """ISO 3166-2:CN province-level code -> :class:`Province`, read-only, in code order."""
 
 _EXTRA_ENGLISH: Final = {
-    "guangxi": "CN-GX",
-    "inner mongolia": "CN-NM",
     "nei mongol": "CN-NM",
-    "ningxia": "CN-NX",
-    "xinjiang": "CN-XJ",
     "tibet": "CN-XZ",
-    "xizang": "CN-XZ",
     "hong kong": "CN-HK",
     "macao": "CN-MO",
     "macau": "CN-MO",
@@ -91,7 +96,7 @@ _EXTRA_ENGLISH: Final = {
 def _build_names() -> dict[str, str]:
     names: dict[str, str] = dict(_EXTRA_ENGLISH)
     for province in PROVINCES.values():
-        for name in (province.code, province.name_en, province.name_zh, province.short_zh):
+        for name in (province.code, province.name_en, province.iso_name, province.name_zh, province.short_zh):
             names[name.casefold()] = province.code
     return names
 
