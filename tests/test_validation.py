@@ -124,6 +124,10 @@ OTHERS: dict[str, tuple[Expected, ...]] = {
         Expected("cases[0].respondent.name_zh", "expected text", 26),
     ),
     "actions/2024-action-without-sources": (Expected("sources", "at least one source", None),),
+    "actions/2024-batch-faults-in-sources": (
+        Expected("case.sources[0].publisher", "a mirror copy has no publisher", 25),
+        Expected("cases[0].sources[0].url", "http(s) URL", 35),
+    ),
     "instruments/range-min-above-max": (
         Expected("versions[0].fine_ranges[0].target", "'responsible-person' is not one of", 13),
     ),
@@ -167,6 +171,15 @@ def _matches(found: list[Problem], expected: tuple[Expected, ...]) -> None:
 
 def test_every_broken_case_file_is_in_the_table() -> None:
     assert {path.stem for path in (BROKEN / "cases").glob("*.toml")} == set(CASES)
+
+
+def test_every_broken_catalogue_and_action_file_is_in_the_table() -> None:
+    on_disk = {
+        f"{path.parent.name}/{path.stem}"
+        for folder in ("actions", "authorities", "campaigns", "instruments")
+        for path in (BROKEN / folder).glob("*.toml")
+    }
+    assert on_disk == set(OTHERS)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -40,14 +40,3 @@ class Collector:
         if problem not in self.seen:
             self.seen.add(problem)
             self.problems.append(problem)
-
-    def nested(self, prefix: str) -> Collector:
-        """A collector for a part of this record found at *prefix*."""
-        outer = self.place
-
-        def place(path: str) -> str:
-            if not path:
-                return outer(prefix)
-            return outer(f"{prefix}{path}" if path.startswith("[") else f"{prefix}.{path}")
-
-        return Collector(self.display, self.locator, self.problems, place, self.seen)
