@@ -116,6 +116,10 @@ class InstrumentKind(enum.StrEnum):
     """A ministry or commission rule (部门规章)."""
     NORMATIVE_DOCUMENT = "normative-document"
     """Another normative document (规范性文件)."""
+    LOCAL_REGULATION = "local-regulation"
+    """A regulation of a provincial or city people's congress (地方性法规), in force only there."""
+    LOCAL_GOVERNMENT_RULE = "local-government-rule"
+    """A rule of a provincial or city people's government (地方政府规章), in force only there."""
 
 
 class ProvisionRole(enum.StrEnum):
