@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cnenforce
 from cnenforce import Dataset, select
@@ -32,6 +34,7 @@ from cnenforce.export import CASE_COLUMNS, TABLES
 from cnenforce.query import CRITERIA
 from cnenforce.stats import GROUPINGS as STATS_GROUPINGS
 from cnenforce.table import display_width
+from cnenforce.terminal import clean
 from tests.conftest import FIXTURES, REPO
 
 
@@ -275,6 +278,61 @@ def test_the_table_fits_a_width_and_colours_only_a_terminal(monkeypatch: pytest.
     assert max(display_width(line) for line in terminal.splitlines()[1:]) <= 200
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b" not in run(*argv, out=Terminal())[1]
+
+
+def test_a_narrow_terminal_leaves_out_columns_and_says_so_on_stderr() -> None:
+    code, out, err = run("list", "--authority", "guangdong-ca", "--width", "100")
+    assert code == 0
+    assert out.split()[:3] == ["ID", "DATE", "RESPONDENT"]
+    assert "PLACE" not in out.splitlines()[0]
+    assert max(display_width(line) for line in out.splitlines()) <= 100
+    assert one_line_error(err)
+    assert "left out" in err
+    assert "PLACE" in err
+    assert "--width N" in err
+    assert run("list", "--authority", "guangdong-ca", "--width", "400")[2] == ""
+
+
+_CELLS = st.text(alphabet=st.sampled_from("ab腾讯 1"), max_size=30)
+
+
+@given(
+    st.lists(st.tuples(st.booleans(), st.integers(1, 12), st.integers(0, 3)), min_size=1, max_size=6).flatmap(
+        lambda specs: st.tuples(
+            st.just(specs),
+            st.lists(st.lists(_CELLS, min_size=len(specs), max_size=len(specs)), max_size=4),
+            st.integers(1, 160),
+        )
+    )
+)
+def test_columns_are_left_out_only_as_needed_and_in_drop_order(
+    spec: tuple[list[tuple[bool, int, int]], list[list[str]], int],
+) -> None:
+    from cnenforce.table import GAP, Column, layout
+
+    specs, rows, width = spec
+    columns = [Column(f"C{i}", cut=cut, minimum=minimum, drop=drop) for i, (cut, minimum, drop) in enumerate(specs)]
+    table = layout(columns, rows, width=width)
+    left_out = [column for column in columns if column.title in table.left_out]
+    kept = [column for column in columns if column.title not in table.left_out]
+    assert all(column.drop > 0 for column in left_out)  # a column with drop 0 always stays
+    if left_out:  # every column left out ranks at least as high as every droppable one kept
+        assert min(column.drop for column in left_out) >= max((c.drop for c in kept if c.drop > 0), default=0)
+    lines = table.text.split("\n")
+    assert len(lines) == len(rows) + 1
+    assert lines[0].split() == [column.title for column in kept]
+    if max(display_width(line) for line in lines) > width:  # too wide even so: nothing more may go
+        assert all(column.drop == 0 for column in kept)
+    if left_out:  # and nothing went that was not needed: the last to go would not have fitted
+        last = min(left_out, key=lambda column: (column.drop, -columns.index(column)))
+        back = [column for column in columns if column in kept or column is last]
+        floors = sum(_floor_of(column, rows, columns.index(column)) for column in back)
+        assert floors + GAP * (len(back) - 1) > width
+
+
+def _floor_of(column: Any, rows: list[list[str]], index: int) -> int:
+    natural = max([display_width(column.title), *(display_width(clean(row[index])) for row in rows)])
+    return natural if not column.cut else min(natural, max(column.minimum, display_width(column.title)))
 
 
 # --- show -----------------------------------------------------------------------------------------

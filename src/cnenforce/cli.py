@@ -330,10 +330,17 @@ def _none_match(args: argparse.Namespace) -> _Failure:
 
 
 def _table_out(columns: Sequence[Any], rows: Sequence[Sequence[str]], args: argparse.Namespace, out: TextIO) -> None:
-    from cnenforce.table import colour_wanted, render, width_for
+    from cnenforce.table import colour_wanted, layout, width_for
 
     width = args.width if getattr(args, "width", None) else width_for(out)
-    out.write(render(columns, rows, width=width, colour=colour_wanted(out)) + "\n")
+    table = layout(columns, rows, width=width, colour=colour_wanted(out))
+    out.write(table.text + "\n")
+    if table.left_out:
+        # On stderr, so that the table itself stays clean for whoever reads it.
+        _error(
+            f"cnenforce: left out {', '.join(table.left_out)} to fit {width} columns "
+            "(--width N or --format csv shows every column)"
+        )
 
 
 def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:

@@ -43,12 +43,14 @@ CASE_COLUMNS: Final = (
     Column("ID", cut=False),
     Column("DATE", cut=False),
     Column("RESPONDENT", minimum=12),
-    Column("AUTHORITY", minimum=12),
-    Column("PLACE", minimum=8),
-    Column("MEASURES", minimum=10),
-    Column("FINES", cut=False),
+    Column("AUTHORITY", minimum=12, drop=2),
+    Column("PLACE", minimum=8, drop=4),
+    Column("MEASURES", minimum=10, drop=3),
+    Column("FINES", cut=False, drop=1),
 )
-"""The columns of ``cnenforce list``: the case, when, who, by whom, where, what, how much."""
+"""The columns of ``cnenforce list``: the case, when, who, by whom, where, what, how much. On a
+narrow terminal the place goes first, then the measures, the authority and the fines; the id,
+date and respondent always stay."""
 
 _LABEL: Final = 12
 

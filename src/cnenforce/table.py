@@ -21,7 +21,18 @@ import attrs
 
 from cnenforce.terminal import clean
 
-__all__ = ["ELLIPSIS", "Column", "colour_wanted", "display_width", "fit", "render", "shorten", "width_for"]
+__all__ = [
+    "ELLIPSIS",
+    "Column",
+    "Table",
+    "colour_wanted",
+    "display_width",
+    "fit",
+    "layout",
+    "render",
+    "shorten",
+    "width_for",
+]
 
 ELLIPSIS: Final = "…"
 """Marks a cell cut to fit its column."""
@@ -42,6 +53,9 @@ class Column:
     Columns that must stay whole (dates, amounts, counts) say ``False``."""
     minimum: int = 8
     """The narrowest this column is cut to."""
+    drop: int = 0
+    """When the table cannot fit even with every column cut to its minimum, columns are left
+    out, highest ``drop`` first; ``0`` (the default) is never left out."""
 
 
 def _char_width(char: str) -> int:
@@ -95,10 +109,7 @@ def fit(natural: Sequence[int], columns: Sequence[Column], width: int | None) ->
     budget = width - GAP * (len(widths) - 1)
     if sum(widths) <= budget:
         return widths
-    floors = [
-        natural[i] if not column.cut else min(natural[i], max(column.minimum, display_width(column.title)))
-        for i, column in enumerate(columns)
-    ]
+    floors = [_floor(natural[i], column) for i, column in enumerate(columns)]
 
     def total(cap: int) -> int:
         return sum(max(floor, min(size, cap)) for size, floor in zip(natural, floors, strict=True))
@@ -116,19 +127,79 @@ def fit(natural: Sequence[int], columns: Sequence[Column], width: int | None) ->
     ]
 
 
+@attrs.frozen
+class Table:
+    """A table laid out for a width: its text, and the headings of the columns left out."""
+
+    text: str
+    """One line per row after a heading line, without a final newline."""
+    left_out: tuple[str, ...] = ()
+    """Headings of the columns left out to fit the width (see :attr:`Column.drop`)."""
+
+
+def _floor(natural: int, column: Column) -> int:
+    return natural if not column.cut else min(natural, max(column.minimum, display_width(column.title)))
+
+
+def _kept(natural: Sequence[int], columns: Sequence[Column], width: int | None) -> list[int]:
+    """Positions of the columns to show: all, or without the most droppable ones, one at a
+    time, until the rest fit *width* at their minimum widths (or nothing more may go)."""
+    kept = list(range(len(columns)))
+    if width is None:
+        return kept
+
+    def narrowest(positions: list[int]) -> int:
+        floors = sum(_floor(natural[i], columns[i]) for i in positions)
+        return floors + GAP * (len(positions) - 1)
+
+    while narrowest(kept) > width:
+        droppable = [i for i in kept if columns[i].drop > 0]
+        if not droppable:
+            break
+        kept.remove(max(droppable, key=lambda i: (columns[i].drop, i)))
+    return kept
+
+
+def layout(
+    columns: Sequence[Column], rows: Sequence[Sequence[str]], *, width: int | None = None, colour: bool = False
+) -> Table:
+    """The table laid out for *width* (``None``: any width).
+
+    Cells are escaped (:func:`~cnenforce.terminal.clean`), cut to fit *width* where their
+    column allows, and padded to line up; the last column is not padded. Where the table cannot
+    fit even with every column cut to its minimum, the columns that may be dropped are left out,
+    the most droppable first, and named in :attr:`Table.left_out`. With *colour* the heading is
+    bold.
+
+    >>> columns = [Column("ID", cut=False), Column("NOTE", drop=1)]
+    >>> table = layout(columns, [["2017-one", "a note much too long to fit"]], width=12)
+    >>> print(table.text)
+    ID
+    2017-one
+    >>> table.left_out
+    ('NOTE',)
+    """
+    cells = [[clean(cell) for cell in row] for row in rows]
+    natural = [
+        max([display_width(column.title), *(display_width(row[i]) for row in cells)])
+        for i, column in enumerate(columns)
+    ]
+    kept = _kept(natural, columns, width)
+    shown = [columns[i] for i in kept]
+    widths = fit([natural[i] for i in kept], shown, width)
+    text = _lines(shown, [[row[i] for i in kept] for row in cells], widths, colour)
+    return Table(text=text, left_out=tuple(column.title for i, column in enumerate(columns) if i not in kept))
+
+
 def render(
     columns: Sequence[Column], rows: Sequence[Sequence[str]], *, width: int | None = None, colour: bool = False
 ) -> str:
-    """The table as text, one line per row after a heading line, without a final newline.
+    """The text of :func:`layout`: one line per row after a heading line, no final newline."""
+    return layout(columns, rows, width=width, colour=colour).text
 
-    Cells are escaped (:func:`~cnenforce.terminal.clean`), cut to fit *width* where their
-    column allows, and padded to line up; the last column is not padded. With *colour* the
-    heading is bold.
-    """
-    cells = [[clean(cell) for cell in row] for row in rows]
+
+def _lines(columns: Sequence[Column], cells: Sequence[Sequence[str]], widths: Sequence[int], colour: bool) -> str:
     titles = [column.title for column in columns]
-    natural = [max([display_width(title), *(display_width(row[i]) for row in cells)]) for i, title in enumerate(titles)]
-    widths = fit(natural, columns, width)
     last = len(columns) - 1
 
     def line(values: Sequence[str]) -> str:
