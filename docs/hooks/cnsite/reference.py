@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from cnenforce.model import Authority, Campaign, FineRange, Instrument, Source
+from cnenforce.model import Authority, Campaign, FineRange, Instrument, PartialDate, Source
 from cnsite.cases import authority_md, region_md, source_item
 from cnsite.context import (
     AUTHORITIES_PAGE,
@@ -13,17 +13,38 @@ from cnsite.context import (
     Site,
     browse_page,
     case_page,
+    case_sort_key,
     date_text,
     label,
 )
 from cnsite.html import Markup, el, join
 from cnsite.pages import GeneratedPage, facts, field, page, table, zh
 
+SHOWN_CASES = 10
+"""How many cases a reference entry lists before linking to its index section: the CSL alone is
+cited in hundreds, which as one cell of links would bury the entry."""
 
-def _cases(site: Site, here: str, case_ids: Iterable[str]) -> Markup:
-    links = [site.a(case_page(case_id), here, site.dataset.by_id[case_id].title) for case_id in case_ids]
-    if not links:
+
+def _cases(site: Site, here: str, case_ids: Iterable[str], index: tuple[str, str]) -> Markup:
+    """Links to the newest cases, and to the index section (*index*: dimension, anchor) that
+    lists them all when there are more."""
+    cases = sorted((site.dataset.by_id[case_id] for case_id in case_ids), key=case_sort_key, reverse=True)
+    if not cases:
         return el("span", None, "No case in the dataset.")
+    links = [site.a(case_page(case.id), here, case.title) for case in cases[:SHOWN_CASES]]
+    more = len(cases) - SHOWN_CASES
+    if more > 0:
+        dimension, anchor = index
+        everything = site.a(browse_page(dimension), here, f"all {len(cases)} cases", fragment=anchor)
+        return el(
+            "span",
+            {"data-search-exclude": True},
+            join(links, "; "),
+            el("br"),
+            f"The newest {SHOWN_CASES} are listed; see ",
+            everything,
+            ".",
+        )
     return el("span", {"data-search-exclude": True}, join(links, "; "))
 
 
@@ -42,6 +63,10 @@ def _data_file(site: Site, folder: str, record_id: str) -> Markup | None:
     path = f"data/{folder}/{record_id}.toml"
     url = site.repo_file(path)
     return field("Data file", el("a", {"href": url}, el("code", None, path)), "") if url else None
+
+
+def _date(date: PartialDate | None) -> Markup:
+    return el("span", {"class": "cn-nowrap"}, date_text(date, ""))
 
 
 def fine_range_text(fine: FineRange) -> str:
@@ -74,7 +99,7 @@ def instrument_section(site: Site, instrument: Instrument) -> Markup:
         else None,
         field("Issued by", join(instrument.issuers, "; "), "issuers") if instrument.issuers else None,
         field("Document number", instrument.document_number, "document_number") if instrument.document_number else None,
-        field("Cited in", _cases(site, here, citing), "")
+        field("Cited in", _cases(site, here, citing, ("instruments", instrument.id)), "")
         if citing
         else field("Cited in", "No case in the dataset.", ""),
         field("Cases by article", site.a(browse_page("instruments"), here, "index", fragment=instrument.id), "")
@@ -87,9 +112,9 @@ def instrument_section(site: Site, instrument: Instrument) -> Markup:
         [
             (
                 el("code", None, version.id),
-                date_text(version.adopted, ""),
-                date_text(version.promulgated, ""),
-                date_text(version.effective, ""),
+                _date(version.adopted),
+                _date(version.promulgated),
+                _date(version.effective),
                 str(version.articles or ""),
                 version.note or "",
             )
@@ -141,7 +166,7 @@ def authority_section(site: Site, authority: Authority) -> Markup:
         field("Region", region_md(authority.region, "region"), "region") if authority.region else None,
         field("Reports to", authority_md(site, authority.parent, here), "parent") if authority.parent else None,
         field("Also known as", join(authority.aliases, "; "), "aliases") if authority.aliases else None,
-        field("Cases", _cases(site, here, acting), ""),
+        field("Cases", _cases(site, here, acting, ("authorities", authority.id)), ""),
         _data_file(site, "authorities", authority.id),
     ]
     return el(
@@ -159,7 +184,7 @@ def campaign_section(site: Site, campaign: Campaign) -> Markup:
         field("Run by", join([label(k.value) for k in campaign.authority_kinds], ", "), "authority_kinds")
         if campaign.authority_kinds
         else None,
-        field("Cases", _cases(site, here, part), ""),
+        field("Cases", _cases(site, here, part, ("campaigns", campaign.id)), ""),
         _data_file(site, "campaigns", campaign.id),
     ]
     return el("section", None, el("h2", {"id": campaign.id}, campaign.name_en), facts(rows), _sources(campaign.sources))
