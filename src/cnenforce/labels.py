@@ -152,9 +152,10 @@ _ARTICLE_KEY: Final = re.compile(r"(?P<instrument>.+) (?P<article>[0-9]+)(?: \((
 def group(grouping: str, key: str, catalogue: Catalogue, lang: Lang = "en") -> str:
     """The name of one group of a statistics grouping (see :data:`cnenforce.stats.GROUPINGS`):
     an authority's name for ``authority``, a province's for ``province``, a citation for
-    ``article``, words for the vocabularies; ``"unknown"`` stays as it is."""
+    ``article``, words for the vocabularies; ``"unknown"`` (a case the sources give no value
+    for) reads "not stated"."""
     if key == "unknown":
-        return key if lang == "en" else "不详"
+        return "not stated" if lang == "en" else "不详"
     if grouping == "authority":
         return authority(key, catalogue, lang)
     if grouping == "province":
