@@ -20,6 +20,7 @@ from cnenforce.model import (
     Campaign,
     CampaignRef,
     Case,
+    CitationExample,
     CitedProvision,
     Duration,
     Event,
@@ -349,6 +350,21 @@ instrument_versions = st.builds(
     note=optional_text,
 )
 
+@st.composite
+def citation_examples(draw: st.DrawFn) -> CitationExample:
+    """Examples naming the whole instrument, an article, or a paragraph or item of one."""
+    article = draw(st.none() | small_ints)
+    return CitationExample(
+        text=draw(text),
+        source=draw(urls),
+        article=article,
+        paragraph=None if article is None else draw(st.none() | st.integers(1, 5)),
+        item=None if article is None else draw(st.none() | st.integers(1, 9)),
+        version=draw(st.none() | identifiers),
+        at=draw(st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2030, 1, 1))),
+    )
+
+
 instruments = st.builds(
     Instrument,
     id=identifiers,
@@ -364,6 +380,7 @@ instruments = st.builds(
     document_number=optional_text,
     versions=st.lists(instrument_versions, min_size=1, max_size=2, unique_by=lambda v: v.id).map(tuple),
     sources=st.lists(sources(), max_size=1).map(tuple),
+    examples=st.lists(citation_examples(), max_size=2).map(tuple),
 )
 
 
@@ -416,6 +433,7 @@ EVERY_MODEL = {
     FineRange: fine_ranges(),
     ArticleRenumbering: renumberings(),
     InstrumentVersion: instrument_versions,
+    CitationExample: citation_examples(),
     Instrument: instruments,
     Authority: authorities(),
     Campaign: campaigns,

@@ -414,6 +414,28 @@ def test_every_catalogue_title_reads_back_to_its_instrument() -> None:
 # --- loading -------------------------------------------------------------------------------------
 
 
+def test_every_catalogue_example_reads_as_it_says_and_writes_back() -> None:
+    """The examples of the packaged catalogue (real citations, copied from sources) read as the
+    provisions they declare, and those provisions, written in either language, read back."""
+    from cnenforce import load
+    from cnenforce.contrib.checks import example_problem
+
+    catalogue = load().catalogue
+    for instrument in catalogue.instruments.values():
+        for example in instrument.examples:
+            assert example_problem(example, instrument, catalogue) is None, example.text
+            provision = Provision(
+                instrument=instrument.id,
+                article=example.article,
+                paragraph=example.paragraph,
+                item=example.item,
+                version=example.version or (instrument.current.id if len(instrument.versions) > 1 else None),
+            )
+            for language in ("en", "zh"):
+                written = cite(provision, language, catalogue=catalogue)
+                assert parse(written, catalogue=catalogue, version=provision.version) == (provision,), written
+
+
 def test_import_compiles_nothing() -> None:
     code = (
         "from cnenforce.citations import folding, names, patterns; "

@@ -324,7 +324,7 @@ def test_columns_are_left_out_only_as_needed_and_in_drop_order(
     if max(display_width(line) for line in lines) > width:  # too wide even so: nothing more may go
         assert all(column.drop == 0 for column in kept)
     if left_out:  # and nothing went that was not needed: the last to go would not have fitted
-        last = min(left_out, key=lambda column: (column.drop, -columns.index(column)))
+        last = min(left_out, key=lambda column: (column.drop, columns.index(column)))
         back = [column for column in columns if column in kept or column is last]
         floors = sum(_floor_of(column, rows, columns.index(column)) for column in back)
         assert floors + GAP * (len(back) - 1) > width

@@ -135,6 +135,10 @@ OTHERS: dict[str, tuple[Expected, ...]] = {
         Expected("versions[0].fine_ranges[0].article", "article 50 is out of range", 13),
         Expected("versions", "oldest first", 7),
     ),
+    "instruments/example-misread": (
+        Expected("examples[0]", "reads as Article 12 of the Example Data Law, not as Article 21", 12),
+        Expected("examples[1]", "no version '2019'", 17),
+    ),
     "authorities/national-with-region": (Expected("region", "national authority has no region", 6),),
     "campaigns/no-chinese-name": (Expected("name_zh", "required field is missing", None),),
 }

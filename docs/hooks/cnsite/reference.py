@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from cnenforce.model import Authority, Campaign, FineRange, Instrument, PartialDate, Source
+from cnenforce import labels
+from cnenforce.model import Authority, Campaign, FineRange, Instrument, PartialDate, Provision, Source
 from cnsite.cases import authority_md, region_md, source_item
 from cnsite.context import (
     AUTHORITIES_PAGE,
@@ -17,7 +18,7 @@ from cnsite.context import (
     date_text,
     label,
 )
-from cnsite.html import Markup, el, join
+from cnsite.html import Markup, el, external_url, join
 from cnsite.pages import GeneratedPage, facts, field, page, table, zh
 
 SHOWN_CASES = 10
@@ -151,8 +152,52 @@ def instrument_section(site: Site, instrument: Instrument) -> Markup:
         facts(rows),
         versions,
         fines,
+        _examples(site, instrument),
         _sources(instrument.sources),
     )
+
+
+def _examples(site: Site, instrument: Instrument) -> Markup | None:
+    """The instrument's example citations: the phrase as written, how the parser reads it, and
+    where it was copied from."""
+    if not instrument.examples:
+        return None
+    items = []
+    for example in instrument.examples:
+        provision = Provision(
+            instrument=instrument.id,
+            article=example.article,
+            paragraph=example.paragraph,
+            item=example.item,
+            version=example.version,
+        )
+        url = external_url(example.source)
+        items.append(
+            el(
+                "li",
+                None,
+                el("q", {"lang": "zh"} if _has_han(example.text) else None, example.text),
+                " — read as ",
+                labels.citation(provision, site.dataset.catalogue),
+                " · ",
+                el("a", {"href": url, "rel": "noopener"}, "source") if url else "source not linkable",
+            )
+        )
+    return el(
+        "div",
+        {"data-search-exclude": True},
+        el("h3", None, "Cited as, for example"),
+        el(
+            "p",
+            {"class": "cn-muted"},
+            "Real citations copied from the sources linked, as the citation parser reads them.",
+        ),
+        el("ul", {"class": "cn-examples"}, items),
+    )
+
+
+def _has_han(text: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
 
 
 def authority_section(site: Site, authority: Authority) -> Markup:

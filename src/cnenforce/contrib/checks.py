@@ -20,6 +20,7 @@ from typing import Any, Final
 import attrs
 
 from cnenforce.catalogue import Catalogue
+from cnenforce.citations import cite, find
 from cnenforce.consistency import action_references, authority_references, case_references, provision_reference
 from cnenforce.contrib.collector import Collector
 from cnenforce.converter import structure_problems
@@ -29,6 +30,7 @@ from cnenforce.model import (
     Action,
     Authority,
     Case,
+    CitationExample,
     Event,
     Instrument,
     InstrumentVersion,
@@ -341,9 +343,13 @@ def check_action(action: Action, catalogue: Catalogue, cases: int | None, out: C
         out.add("complete", "marked complete, but no case belongs to it", Severity.WARNING)
 
 
-def check_instrument(instrument: Instrument, out: Collector) -> None:
+def check_instrument(instrument: Instrument, catalogue: Catalogue, out: Collector) -> None:
     """Fine ranges within the text's articles; renumbering runs that fit both texts; texts
-    listed oldest first."""
+    listed oldest first; example citations that read as the provision they say they cite."""
+    for index, example in enumerate(instrument.examples):
+        problem = example_problem(example, instrument, catalogue)
+        if problem is not None:
+            out.add(f"examples[{index}]", problem)
     for v_index, version in enumerate(instrument.versions):
         for r_index, fine_range in enumerate(version.fine_ranges):
             if version.articles is not None and fine_range.article > version.articles:
@@ -374,3 +380,31 @@ def check_authority(authority: Authority, catalogue: Catalogue, out: Collector) 
     """An authority's parent is in the catalogue."""
     for path, message in authority_references(authority, catalogue):
         out.add(path, message + suggest(authority.parent or "", catalogue.authorities))
+
+
+def example_problem(example: CitationExample, instrument: Instrument, catalogue: Catalogue) -> str | None:
+    """Why the citation parser, with *catalogue*, does not read *example* as the provision it
+    declares, or ``None`` if it does."""
+    wanted = (instrument.id, example.article, example.paragraph, example.item)
+    version = instrument.version(example.version) if example.version is not None else None
+    if example.version is not None and version is None:
+        return f"no version {example.version!r} of {instrument.id!r}"
+    found = find(example.text, catalogue=catalogue, at=example.at)
+    read = [(m.provision.instrument, m.provision.article, m.provision.paragraph, m.provision.item) for m in found]
+    hits = [m for m, key in zip(found, read, strict=True) if key == wanted]
+    if not hits:
+        shown = "; ".join(cite(m.provision, catalogue=catalogue) for m in found) or "no citation"
+        return f"reads as {shown}, not as {cite(_provision(example, instrument), catalogue=catalogue)}"
+    if example.version is not None and all(m.provision.version != example.version for m in hits):
+        return f"reads as the {hits[0].provision.version} text, not the {example.version} text"
+    return None
+
+
+def _provision(example: CitationExample, instrument: Instrument) -> Provision:
+    return Provision(
+        instrument=instrument.id,
+        article=example.article,
+        paragraph=example.paragraph,
+        item=example.item,
+        version=example.version,
+    )

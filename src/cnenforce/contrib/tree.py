@@ -136,7 +136,7 @@ def read_tree(root: Path, *, today: dt.date | None = None) -> LoadedTree:
     campaigns = list(_read_all(files["campaigns"], Campaign, problems))
     catalogue = Catalogue.of((r for r, _ in instruments), (r for r, _ in authorities), (r for r, _ in campaigns))
     for instrument, collector in instruments:
-        check_instrument(instrument, collector)
+        check_instrument(instrument, catalogue, collector)
     for authority, collector in authorities:
         check_authority(authority, catalogue, collector)
 

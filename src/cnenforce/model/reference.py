@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -20,8 +20,10 @@ from cnenforce.model._fields import (
     optional_identifier,
     optional_name,
     optional_text,
+    text,
     text_tuple,
     tuple_of,
+    url,
 )
 from cnenforce.model.values import Money, PartialDate, Region, Source
 from cnenforce.vocabulary import AuthorityKind, AuthorityLevel, InstrumentKind, MeasureTarget
@@ -30,6 +32,7 @@ __all__ = [
     "ArticleRenumbering",
     "Authority",
     "Campaign",
+    "CitationExample",
     "FineRange",
     "Instrument",
     "InstrumentVersion",
@@ -126,6 +129,45 @@ class InstrumentVersion:
     note: str | None = attrs.field(default=None, validator=optional_text)
 
 
+MAX_EXAMPLE_LENGTH: Final = 300
+"""The longest example citation: a phrase around the citation, not a paragraph."""
+
+
+def _example_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    text(instance, attribute, value)
+    if isinstance(value, str) and len(value) > MAX_EXAMPLE_LENGTH:
+        raise FieldError(attribute.name, f"an example of at most {MAX_EXAMPLE_LENGTH} characters ({len(value):,})")
+
+
+@attrs.frozen(kw_only=True)
+class CitationExample:
+    """A real citation of an instrument, copied as written from a source, with the provision it
+    cites: the validator reads every example with the citation parser and the dataset's own
+    catalogue, so a name or a numbering the parser cannot read is found when it is added, not
+    when a reader's search misses.
+
+    ``article`` is ``None`` for an example that names the whole instrument ("依据《网络安全法》");
+    ``version`` is checked only where given.
+    """
+
+    text: str = attrs.field(validator=_example_text)
+    """The phrase as written (at most :data:`MAX_EXAMPLE_LENGTH` characters)."""
+    source: str = attrs.field(validator=url)
+    """Where it is written: the address of the page it was copied from."""
+    article: int | None = attrs.field(default=None, validator=optional_article_number)
+    paragraph: int | None = attrs.field(default=None, validator=optional_article_number)
+    item: int | None = attrs.field(default=None, validator=optional_article_number)
+    version: str | None = attrs.field(default=None, validator=optional_identifier)
+    """The text the numbers refer to, where the parser must read it so."""
+    at: dt.date | None = attrs.field(default=None, validator=optional(instance_of(dt.date, "a date")))
+    """The date of the source, for an instrument with several texts: numbers are read in the
+    text in force on that day, as :func:`~cnenforce.citations.find` reads them with ``at``."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.article is None and (self.paragraph is not None or self.item is not None):
+            raise FieldError("article", "a paragraph or item needs an article")
+
+
 @attrs.frozen(kw_only=True)
 class Instrument:
     """A law, regulation or rule in the catalogue."""
@@ -153,6 +195,11 @@ class Instrument:
     )
     """The texts, oldest first."""
     sources: tuple[Source, ...] = attrs.field(default=(), validator=_sources)
+    examples: tuple[CitationExample, ...] = attrs.field(
+        default=(), validator=tuple_of(instance_of(CitationExample, "a citation example"))
+    )
+    """Real citations of this instrument, as written in sources, each with the provision it
+    cites (checked by the validator against the citation parser)."""
 
     @versions.validator
     def _check_versions(self, attribute: attrs.Attribute[Any], value: tuple[InstrumentVersion, ...]) -> None:
