@@ -350,6 +350,7 @@ instrument_versions = st.builds(
     note=optional_text,
 )
 
+
 @st.composite
 def citation_examples(draw: st.DrawFn) -> CitationExample:
     """Examples naming the whole instrument, an article, or a paragraph or item of one."""
