@@ -9,6 +9,7 @@ and slotted.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from cnenforce.citations.folding import fold
-from cnenforce.citations.patterns import EN_GROUP, EN_KINDS, ZH_GROUP, ZH_KINDS, ZH_PRC_PREFIX, patterns
+from cnenforce.citations.patterns import EN_GROUP, EN_KINDS, ZH_GROUP, ZH_KINDS, ZH_PRC_PREFIX, name_patterns
 from cnenforce.model import Instrument
 
 if TYPE_CHECKING:  # only for annotations: the package needs no catalogue module at run time
@@ -30,8 +31,8 @@ _Trie = dict[str, "_Trie"]
 def en_key(name: str) -> str:
     """The lookup key of an English name: folded, lower case, without "PRC"/"of China"."""
     key = " ".join(fold(name).lower().split())
-    key = patterns().en_prc_suffix.sub("", key)
-    return patterns().en_prc_prefix.sub("", key, count=1)
+    key = name_patterns().en_prc_suffix.sub("", key)
+    return name_patterns().en_prc_prefix.sub("", key, count=1)
 
 
 def zh_key(name: str) -> str:
@@ -41,7 +42,7 @@ def zh_key(name: str) -> str:
 
 def trim_en_title(title: str) -> str:
     """*title* without trailing connecting words ("Foo Law and" -> "Foo Law")."""
-    return patterns().en_trailing_connectors.sub("", title.strip())
+    return name_patterns().en_trailing_connectors.sub("", title.strip())
 
 
 @attrs.frozen(eq=False)
@@ -59,10 +60,23 @@ class Tables:
     """Instrument id -> the English kind words of its titles ("law", "measures")."""
     zh_kinds: Mapping[str, frozenset[str]]
     """Instrument id -> the Chinese kinds its titles end with (法, 办法)."""
-    scan: re.Pattern[str]
-    """Article groups in Chinese or English, or an instrument named (the ``mention`` group)."""
-    mention: re.Pattern[str]
-    """An instrument named: a 《title》, or a Chinese or English name or abbreviation."""
+
+    @functools.cached_property
+    def mention_pattern(self) -> str:
+        """The source of :attr:`mention`. It and the patterns are built only when text is read:
+        writing a citation needs the names, not the patterns (building and compiling them takes
+        longer than everything else here together)."""
+        return _mention_pattern(self.en_names, self.zh_names, self.abbreviations)
+
+    @functools.cached_property
+    def scan(self) -> re.Pattern[str]:
+        """Article groups in Chinese or English, or an instrument named (the ``mention`` group)."""
+        return re.compile(rf"(?P<zh_group>{ZH_GROUP})|(?P<en_group>{EN_GROUP})|{self.mention_pattern}", re.VERBOSE)
+
+    @functools.cached_property
+    def mention(self) -> re.Pattern[str]:
+        """An instrument named: a 《title》, or a Chinese or English name or abbreviation."""
+        return re.compile(self.mention_pattern, re.VERBOSE)
 
     @classmethod
     def build(cls, instruments: Iterable[Instrument]) -> Tables:
@@ -99,7 +113,6 @@ class Tables:
                 kind for title in zh_titles for kind in ZH_KINDS if zh_key(title).endswith(kind)
             )
         en_names, zh_names, abbreviation_names = _unique(en), _unique(zh), _unique(abbreviations)
-        mention = _mention_pattern(en_names, zh_names, abbreviation_names)
         return cls(
             instruments=by_id,
             en_names=en_names,
@@ -107,8 +120,6 @@ class Tables:
             abbreviations=abbreviation_names,
             en_kinds=en_kinds,
             zh_kinds=zh_kinds,
-            scan=re.compile(rf"(?P<zh_group>{ZH_GROUP})|(?P<en_group>{EN_GROUP})|{mention}", re.VERBOSE),
-            mention=re.compile(mention, re.VERBOSE),
         )
 
 

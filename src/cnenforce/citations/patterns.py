@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Final
+from typing import Final, NamedTuple
 
 from cnenforce.numerals import NUMERAL_CHARACTERS
 
@@ -29,7 +29,9 @@ __all__ = [
     "ZH_KINDS",
     "ZH_LEGAL_ENDINGS",
     "ZH_PRC_PREFIX",
+    "NamePatterns",
     "Patterns",
+    "name_patterns",
     "patterns",
 ]
 
@@ -205,10 +207,30 @@ class Patterns:
         self.long_number = re.compile(r"\d{9,}")
         self.leading_the = re.compile(r"(?i)^the\s+")
         self.en_title_kind = re.compile(_EN_TITLE_KIND)
-        self.en_prc_suffix = re.compile(_EN_PRC_SUFFIX)
-        self.en_prc_prefix = re.compile(_EN_PRC_PREFIX)
-        self.en_trailing_connectors = re.compile(r"(?:\s+(?:" + "|".join(_EN_CONNECTORS) + r"))+\s*$")
+        names = name_patterns()
+        self.en_prc_suffix = names.en_prc_suffix
+        self.en_prc_prefix = names.en_prc_prefix
+        self.en_trailing_connectors = names.en_trailing_connectors
         self.unread = re.compile(_UNREAD_TOKEN, verbose)
+
+
+class NamePatterns(NamedTuple):
+    """The few patterns that normalise an instrument's name: all that writing a citation needs,
+    compiled apart from the reading patterns so that writing does not wait for those."""
+
+    en_prc_suffix: re.Pattern[str]
+    en_prc_prefix: re.Pattern[str]
+    en_trailing_connectors: re.Pattern[str]
+
+
+@functools.cache
+def name_patterns() -> NamePatterns:
+    """The name patterns (compiled on the first call)."""
+    return NamePatterns(
+        en_prc_suffix=re.compile(_EN_PRC_SUFFIX),
+        en_prc_prefix=re.compile(_EN_PRC_PREFIX),
+        en_trailing_connectors=re.compile(r"(?:\s+(?:" + "|".join(_EN_CONNECTORS) + r"))+\s*$"),
+    )
 
 
 @functools.cache
