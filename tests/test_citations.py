@@ -89,6 +89,12 @@ PARSE = [
         [("csl", 21, None, None), ("csl", 24, None, None), ("csl", 25, None, None), ("csl", 26, None, None)],
     ),
     ("§ 21 CSL", [("csl", 21, None, None)]),
+    ("Article 21 of the revised Cybersecurity Law", [("csl", 21, None, None)]),
+    (
+        "Articles 14 and 29 of the new Personal Information Protection Law",
+        [("pipl", 14, None, None), ("pipl", 29, None, None)],
+    ),
+    ("Article 61 of the amended CSL", [("csl", 61, None, None)]),
     ("the first paragraph of Article 24 of the CSL", [("csl", 24, 1, None)]),
     ("Section 5 of the PRC Data Security Law", [("dsl", 5, None, None)]),
     ("Sec. 5 of the DSL", [("dsl", 5, None, None)]),

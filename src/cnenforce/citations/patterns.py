@@ -171,7 +171,9 @@ class Patterns:
             """,
             verbose,
         )
-        self.en_attach = re.compile(r"(?i:\s*,?\s*(?:of|in|under)\s+(?:the\s+)?)")
+        # "of the revised Cybersecurity Law": an adjective that says which text is meant, not
+        # another instrument, stays between the article and the name.
+        self.en_attach = re.compile(r"(?i:\s*,?\s*(?:of|in|under)\s+(?:the\s+)?(?:(?:new|revised|amended)\s+)?)")
         self.en_generic = re.compile(
             r"(?i:(?:(?P<det>this|these|the|such|said)\s+)?)"
             r"(?P<word>Law|Provisions|Measures|Regulations?|Rules|Decision)\b"
