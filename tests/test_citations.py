@@ -95,6 +95,8 @@ PARSE = [
         [("pipl", 14, None, None), ("pipl", 29, None, None)],
     ),
     ("Article 61 of the amended CSL", [("csl", 61, None, None)]),
+    ("Article 5 of the Network Data Security Management Regulation", [("ndsr", 5, None, None)]),
+    ("Article 16 of the Internet Information Services Measure", [("iis-measures", 16, None, None)]),
     ("the first paragraph of Article 24 of the CSL", [("csl", 24, 1, None)]),
     ("Section 5 of the PRC Data Security Law", [("dsl", 5, None, None)]),
     ("Sec. 5 of the DSL", [("dsl", 5, None, None)]),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -113,6 +113,7 @@ class Tables:
                 kind for title in zh_titles for kind in ZH_KINDS if zh_key(title).endswith(kind)
             )
         en_names, zh_names, abbreviation_names = _unique(en), _unique(zh), _unique(abbreviations)
+        en_names = _with_number_variants(en_names)
         return cls(
             instruments=by_id,
             en_names=en_names,
@@ -121,6 +122,31 @@ class Tables:
             en_kinds=en_kinds,
             zh_kinds=zh_kinds,
         )
+
+
+_KIND_NUMBER: Final = {
+    "regulations": "regulation",
+    "provisions": "provision",
+    "measures": "measure",
+    "rules": "rule",
+}
+_KIND_NUMBER_BACK: Final = {singular: plural for plural, singular in _KIND_NUMBER.items()}
+
+
+def _with_number_variants(names: dict[str, str]) -> dict[str, str]:
+    """*names* and, for each, the name with its kind word in the other number ("Network Data
+    Security Management Regulation" for "... Regulations"), as English writers use both. A
+    variant never displaces a real name, and one that two instruments would share is left out."""
+    variants: dict[str, set[str]] = {}
+    for name, instrument_id in names.items():
+        words = name.split(" ")
+        for index, word in enumerate(words):
+            other = _KIND_NUMBER.get(word) or _KIND_NUMBER_BACK.get(word)
+            if other is not None:
+                variant = " ".join([*words[:index], other, *words[index + 1 :]])
+                if variant not in names:
+                    variants.setdefault(variant, set()).add(instrument_id)
+    return {**_unique(variants), **names}
 
 
 def _unique(table: dict[str, set[str]]) -> dict[str, str]:
