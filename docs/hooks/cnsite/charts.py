@@ -409,7 +409,7 @@ def statistics_body(site: Site) -> Markup:
         "p",
         None,
         f"Computed from dataset version {dataset.version} when this site was built, with the counting rules of ",
-        el("code", None, "cnenforce.statistics"),
+        site.a("api/stats.md", here, el("code", None, "cnenforce.stats")),
         ": a case is one respondent in one action; only penalties count as penalties. ",
         site.a(browse_page("index"), here, "Browse the cases"),
         " behind any figure.",
