@@ -89,6 +89,13 @@ PARSE = [
         [("csl", 21, None, None), ("csl", 24, None, None), ("csl", 25, None, None), ("csl", 26, None, None)],
     ),
     ("§ 21 CSL", [("csl", 21, None, None)]),
+    ("Article 24, Paragraphs 1 to 3 of the CSL", [("csl", 24, 1, None), ("csl", 24, 2, None), ("csl", 24, 3, None)]),
+    ("Article 21(1) to (3) of the CSL", [("csl", 21, None, 1), ("csl", 21, None, 2), ("csl", 21, None, 3)]),
+    ("《网络安全法》第二十四条第一款至第三款", [("csl", 24, 1, None), ("csl", 24, 2, None), ("csl", 24, 3, None)]),
+    (
+        "《网络安全法》第二十一条第（一）项至第（三）项",
+        [("csl", 21, None, 1), ("csl", 21, None, 2), ("csl", 21, None, 3)],
+    ),
     ("Article 21 of the revised Cybersecurity Law", [("csl", 21, None, None)]),
     (
         "Articles 14 and 29 of the new Personal Information Protection Law",
@@ -481,6 +488,13 @@ PARTIAL = [
     ("《网络安全法》第二十一条、第二十二条之一", [("csl", 21, None, None)], ("第二十二条之一",)),
     ("Article 0 of the CSL", [("csl", None, None, None)], ("Article 0",)),
     ("paragraph 0 of Article 24 of the CSL", [("csl", 24, None, None)], ("0",)),
+    # a range between different levels names no run of provisions
+    ("Article 21(3) to 22 of the CSL", [("csl", 21, None, 3), ("csl", 22, None, None)], ("to 22",)),
+    (
+        "《网络安全法》第二十一条第一款至第二十二条第一款",
+        [("csl", 21, 1, None), ("csl", 22, 1, None)],
+        ("至第二十二条",),
+    ),
     ("Article 123456789 of the CSL", [("csl", None, None, None)], ("Article 123456789",)),
     ("Articles 24 and 0 of the CSL", [("csl", 24, None, None)], ("0",)),
     ("《网络安全法》第十一条至第九条", [("csl", 11, None, None), ("csl", 9, None, None)], ("至第九条",)),

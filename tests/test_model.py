@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -14,10 +15,16 @@ from hypothesis import strategies as st
 import cnenforce.model as model
 from cnenforce.errors import FieldError
 from cnenforce.model import (
+    MAX_ARTICLE,
     Action,
+    ArticleRenumbering,
     Case,
+    CitationExample,
     Duration,
     Event,
+    FineRange,
+    Instrument,
+    InstrumentVersion,
     Measure,
     Money,
     PartialDate,
@@ -32,6 +39,7 @@ from cnenforce.vocabulary import (
     Disclosure,
     DurationUnit,
     EventKind,
+    InstrumentKind,
     MeasureCategory,
     MeasureKind,
     MeasureTarget,
@@ -293,3 +301,84 @@ def test_instrument_texts_in_force(dataset: Any) -> None:
     assert csl.version_at(dt.date(2017, 6, 1)).id == "2016"
     assert csl.version_at(dt.date(2026, 1, 1)).id == "2025"
     assert csl.version_at(dt.date(2000, 1, 1)) is None
+
+
+@pytest.mark.parametrize(
+    ("make", "field", "reason"),
+    [
+        pytest.param(lambda: FineRange(article=59), "maximum", "a minimum or a maximum", id="range-without-bounds"),
+        pytest.param(
+            lambda: FineRange(article=59, target=MeasureTarget.THIRD_PARTY, maximum=Money(amount=Decimal(1))),
+            "target",
+            "respondent or on persons",
+            id="range-on-a-third-party",
+        ),
+        pytest.param(
+            lambda: FineRange(article=59, minimum=Money(amount=Decimal(10)), maximum=Money(amount=Decimal(5))),
+            "minimum",
+            "must not exceed",
+            id="range-upside-down",
+        ),
+        pytest.param(lambda: ArticleRenumbering(first=5, last=4, to=1), "last", "before first", id="run-backwards"),
+        pytest.param(
+            lambda: ArticleRenumbering(first=1, last=10, to=MAX_ARTICLE), "to", "beyond article", id="run-past-the-end"
+        ),
+        pytest.param(
+            lambda: CitationExample(text="x" * 301, source="https://example.com/a"),
+            "text",
+            "at most 300",
+            id="example-too-long",
+        ),
+        pytest.param(
+            lambda: CitationExample(text="第一款", source="https://example.com/a", paragraph=1),
+            "article",
+            "needs an article",
+            id="example-paragraph-without-article",
+        ),
+        pytest.param(
+            lambda: Instrument(id="x", title_en="X Law", title_zh="某法", kind=InstrumentKind.LAW, versions=()),
+            "versions",
+            "at least one version",
+            id="instrument-without-versions",
+        ),
+        pytest.param(
+            lambda: Instrument(
+                id="x",
+                title_en="X Law",
+                title_zh="某法",
+                kind=InstrumentKind.LAW,
+                versions=(InstrumentVersion(id="2020"), InstrumentVersion(id="2020")),
+            ),
+            "versions",
+            "repeat",
+            id="instrument-versions-repeat",
+        ),
+    ],
+)
+def test_catalogue_records_refuse_what_cannot_be_true(make: Callable[[], object], field: str, reason: str) -> None:
+    with pytest.raises(FieldError, match=reason) as caught:
+        make()
+    assert caught.value.field == field
+
+
+def test_a_fine_range_admits_only_its_currency() -> None:
+    fine_range = FineRange(article=59, minimum=Money(amount=Decimal(10)), maximum=Money(amount=Decimal(100)))
+    assert fine_range.admits(Money(amount=Decimal(50)))
+    assert not fine_range.admits(Money(amount=Decimal(50), currency="USD"))
+    assert not fine_range.admits(Money(amount=Decimal(500)))
+
+
+def test_catalogues_compare_by_content_and_are_not_hashable() -> None:
+    from cnenforce.catalogue import Catalogue
+
+    instrument = Instrument(
+        id="x", title_en="X Law", title_zh="某法", kind=InstrumentKind.LAW, versions=(InstrumentVersion(id="2020"),)
+    )
+    one, two = Catalogue.of([instrument], []), Catalogue.of([instrument], [])
+    assert one == two
+    assert one != Catalogue.of([], [])
+    assert one.__eq__(object()) is NotImplemented
+    assert one.campaign("nothing") is None
+    assert "instruments=1" in repr(one)
+    with pytest.raises(TypeError):
+        hash(one)
