@@ -1,10 +1,10 @@
 """The names a catalogue's instruments go by, and the scanning pattern built from them.
 
-:func:`tables_for` is the one place the tables of a catalogue are obtained. Building them
-compiles a pattern of every title, alias and abbreviation (a trie, so the regex engine prefers
-the longest name and does not try each name in turn), which costs milliseconds; they are kept
-for the catalogue's lifetime in a small cache of their own, since :class:`Catalogue` is frozen
-and slotted.
+:func:`tables_for` is the one place the tables of a catalogue are obtained, kept in the
+catalogue's memo for its lifetime. The name lookups are built at once; the scanning pattern of
+every title, alias and abbreviation (a trie, so the regex engine prefers the longest name and
+does not try each name in turn) is built and compiled on first use, since it costs tens of
+milliseconds and only reading text needs it, not writing a citation.
 """
 
 from __future__ import annotations
