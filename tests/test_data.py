@@ -7,16 +7,18 @@ from __future__ import annotations
 
 import difflib
 import json
+import runpy
+import sys
 import tomllib
 
 import pytest
 
 from cnenforce.contrib.canonical import canonical_text
 from cnenforce.contrib.compiler import bundle_text
-from cnenforce.contrib.tree import LoadedTree
+from cnenforce.contrib.tree import LoadedTree, read_dataset
 from cnenforce.dataset import Dataset
 from cnenforce.vocabulary import SourceKind
-from tests.conftest import DATA, REPO
+from tests.conftest import DATA, FIXTURES, REPO
 
 BUNDLE = REPO / "src" / "cnenforce" / "_data" / "bundle.json"
 
@@ -132,3 +134,23 @@ def test_the_register_names_only_records_that_exist(tree: LoadedTree, register: 
             names = entry.get(key, [])
             assert isinstance(names, list)
             assert set(names) <= ids, (entry.get("url"), set(names) - ids)
+
+
+@pytest.mark.parametrize("script", ["record_counts.py", "sample_cases.py"])
+def test_acceptance_scripts_run_on_any_data(script: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The scripts the acceptance notes quote run on a data directory other than the project's
+    and print figures computed from it."""
+    argv = sys.argv
+    sys.argv = [script, "--data", str(FIXTURES / "minimal")]
+    try:
+        with pytest.raises(SystemExit) as exited:
+            runpy.run_path(str(REPO / "scripts" / script), run_name="__main__")
+    finally:
+        sys.argv = argv
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    cases = len(read_dataset(FIXTURES / "minimal"))
+    if script == "record_counts.py":
+        assert f"cases                  {cases}\n" in out
+    else:
+        assert out.strip()
