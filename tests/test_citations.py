@@ -586,8 +586,10 @@ def _seconds(text: str, *, rounds: int) -> float:
 
 @pytest.mark.parametrize("make", ADVERSARIAL.values(), ids=ADVERSARIAL.keys())
 def test_scanning_is_linear(make: Callable[[int], str]) -> None:
-    small, large = _seconds(make(SIZE // 8), rounds=3), _seconds(make(SIZE), rounds=2)
-    assert large < 24 * small + 0.05, f"{small:.3f}s at {SIZE // 8} characters, {large:.3f}s at {SIZE}"
+    # Best of three on each side, and a bound halfway between linear (8x) and quadratic (64x)
+    # with room for a busy machine: the other core's work must not fail a linear scan.
+    small, large = _seconds(make(SIZE // 8), rounds=3), _seconds(make(SIZE), rounds=3)
+    assert large < 32 * small + 0.25, f"{small:.3f}s at {SIZE // 8} characters, {large:.3f}s at {SIZE}"
     assert large < (30 if THOROUGH else 10)  # a megabyte may hold 170,000 citations
 
 
