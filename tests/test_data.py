@@ -13,6 +13,7 @@ import tomllib
 
 import pytest
 
+import cnenforce
 from cnenforce.contrib.canonical import canonical_text
 from cnenforce.contrib.compiler import bundle_text
 from cnenforce.contrib.tree import LoadedTree, read_dataset
@@ -154,3 +155,12 @@ def test_acceptance_scripts_run_on_any_data(script: str, capsys: pytest.CaptureF
         assert f"cases                  {cases}\n" in out
     else:
         assert out.strip()
+
+
+def test_the_data_directory_holds_what_the_bundle_holds(tree: LoadedTree) -> None:
+    # Here rather than with the loading tests: the data directory is read once per worker, and
+    # the suite runs one file per worker (--dist loadfile).
+    bundled = cnenforce.load()
+    assert tuple(sorted(tree.cases, key=lambda case: case.id)) == bundled.cases
+    assert tree.version == bundled.version
+    assert dict(tree.catalogue.instruments) == dict(bundled.instruments)

@@ -16,14 +16,14 @@ from hypothesis import strategies as st
 from cnenforce.schema import case_schema
 from cnenforce.text import MAX_TEXT_LENGTH, TEXT_PATTERN, is_refused_character, text_problem, url_problem
 from tests.hostile import HOSTILE, HOSTILE_URLS
-from tests.hostile_channels import CHANNELS
+from tests.hostile_channels import CHANNELS, trials_of
 from tests.hostile_records import RECORD_CLASSES, Slot, templates
 from tests.hostile_table import PAGE, render
 
 
 @pytest.mark.parametrize("channel", list(CHANNELS))
 def test_hostile_corpus_through(channel: str) -> None:
-    trials = CHANNELS[channel]()
+    trials = trials_of(channel)
     assert trials
     failures = [f"{t.name} in {t.where}: {t.failure}" for t in trials if t.failure]
     assert not failures, "\n".join(failures[:20])

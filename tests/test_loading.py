@@ -10,7 +10,6 @@ import pytest
 
 import cnenforce
 from cnenforce import CaseNotFoundError, DataError
-from cnenforce.contrib.tree import LoadedTree
 from tests.conftest import FIXTURES
 
 
@@ -44,13 +43,6 @@ def test_dataset_is_immutable() -> None:
         dataset.instruments["x"] = dataset.instruments["csl"]  # type: ignore[index]
     with pytest.raises(TypeError):
         dataset.actions["x"] = None  # type: ignore[index]
-
-
-def test_the_data_directory_holds_what_the_bundle_holds(data_tree: LoadedTree) -> None:
-    bundled = cnenforce.load()
-    assert tuple(sorted(data_tree.cases, key=lambda case: case.id)) == bundled.cases
-    assert data_tree.version == bundled.version
-    assert dict(data_tree.catalogue.instruments) == dict(bundled.instruments)
 
 
 def test_load_reads_a_data_directory() -> None:
