@@ -362,7 +362,7 @@ def citation_examples(draw: st.DrawFn) -> CitationExample:
         paragraph=None if article is None else draw(st.none() | st.integers(1, 5)),
         item=None if article is None else draw(st.none() | st.integers(1, 9)),
         version=draw(st.none() | identifiers),
-        at=draw(st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2030, 1, 1))),
+        at=draw(st.none() | partial_dates()),
     )
 
 

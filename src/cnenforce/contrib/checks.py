@@ -389,7 +389,7 @@ def example_problem(example: CitationExample, instrument: Instrument, catalogue:
     version = instrument.version(example.version) if example.version is not None else None
     if example.version is not None and version is None:
         return f"no version {example.version!r} of {instrument.id!r}"
-    found = find(example.text, catalogue=catalogue, at=example.at)
+    found = find(example.text, catalogue=catalogue, at=example.at.earliest() if example.at is not None else None)
     read = [(m.provision.instrument, m.provision.article, m.provision.paragraph, m.provision.item) for m in found]
     hits = [m for m, key in zip(found, read, strict=True) if key == wanted]
     if not hits:

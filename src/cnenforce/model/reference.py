@@ -159,9 +159,10 @@ class CitationExample:
     item: int | None = attrs.field(default=None, validator=optional_article_number)
     version: str | None = attrs.field(default=None, validator=optional_identifier)
     """The text the numbers refer to, where the parser must read it so."""
-    at: dt.date | None = attrs.field(default=None, validator=optional(instance_of(dt.date, "a date")))
-    """The date of the source, for an instrument with several texts: numbers are read in the
-    text in force on that day, as :func:`~cnenforce.citations.find` reads them with ``at``."""
+    at: PartialDate | None = attrs.field(default=None, validator=_date)
+    """The date of the source at the precision it gives, for an instrument with several texts:
+    numbers are read in the text in force on its first possible day, as
+    :func:`~cnenforce.citations.find` reads them with ``at``."""
 
     def __attrs_post_init__(self) -> None:
         if self.article is None and (self.paragraph is not None or self.item is not None):
