@@ -8,17 +8,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
-
-# Keep compiled test modules (assertion rewriting of every test file costs seconds per run) and
-# compiled package modules between runs, even where PYTHONDONTWRITEBYTECODE is set; the caches
-# live in __pycache__ folders, which git ignores.
-sys.dont_write_bytecode = False
 
 settings.register_profile("default", max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("quick", max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -13,6 +13,7 @@ outside the data directory.
 
 from __future__ import annotations
 
+import functools
 import typing
 import unicodedata
 from collections.abc import Sequence
@@ -67,11 +68,17 @@ def _canonical_record(
     return dumps(unstructure(record)), []
 
 
+@functools.cache
+def _field_types(cls: type[Any]) -> dict[str, Any]:
+    # Resolving a class's annotations evaluates every one of them: once per class, not per row.
+    return typing.get_type_hints(cls)
+
+
 def _canonical_partial(
     table: dict[str, Any], cls: type[Any], path: Path, where: str
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
     """Each field of a partial record, in canonical form and model order."""
-    hints = typing.get_type_hints(cls)
+    hints = _field_types(cls)
     fields = attrs.fields_dict(cls)
     problems = [
         Problem(
