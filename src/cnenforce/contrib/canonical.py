@@ -13,7 +13,6 @@ outside the data directory.
 
 from __future__ import annotations
 
-import functools
 import typing
 import unicodedata
 from collections.abc import Sequence
@@ -68,10 +67,15 @@ def _canonical_record(
     return dumps(unstructure(record)), []
 
 
-@functools.cache
+_FIELD_TYPES: dict[type[Any], dict[str, Any]] = {}
+
+
 def _field_types(cls: type[Any]) -> dict[str, Any]:
     # Resolving a class's annotations evaluates every one of them: once per class, not per row.
-    return typing.get_type_hints(cls)
+    found = _FIELD_TYPES.get(cls)
+    if found is None:
+        found = _FIELD_TYPES[cls] = typing.get_type_hints(cls)
+    return found
 
 
 def _canonical_partial(
