@@ -129,6 +129,13 @@ def _not_penalties(case: Case) -> None:
     assert [m.kind for m in case.penalties] == [MeasureKind.FINE, MeasureKind.FINE, MeasureKind.CONFISCATION]
 
 
+def _unspecified_penalty(case: Case) -> None:
+    (penalty,) = case.penalties
+    assert penalty.kind is MeasureKind.UNSPECIFIED_PENALTY
+    assert (penalty.kind.category, penalty.is_penalty, penalty.is_fine) == (MeasureCategory.PENALTY, True, False)
+    assert [m.kind for m in case.measures if not m.is_penalty] == [MeasureKind.ORDER_TO_CORRECT]
+
+
 def _procurement_ban(case: Case) -> None:
     (ban,) = case.measures
     assert ban.kind is MeasureKind.PROCUREMENT_BAN
@@ -197,6 +204,7 @@ SITUATIONS: dict[str, tuple[str, Callable[[Case], None]]] = {
     "7 unnamed authority": ("2024-example-undated-police-case", _unnamed_authority),
     "8 measures that are not penalties": ("2025-example-review-decision", _not_penalties),
     "8 third-party procurement ban": ("2023-example-procurement-ban", _procurement_ban),
+    "8 a penalty of unstated kind beside stated measures": ("2025-example-unspecified-penalty", _unspecified_penalty),
     "9 confiscation with an amount": ("2025-example-review-decision", _measure_kinds),
     "9 deadline in months": ("2022-example-persons-each-fined", _duration_in_months),
     "9 detention": ("2024-example-undated-police-case", _detention),
@@ -223,4 +231,5 @@ def test_statistics_of_the_situations(situations: Dataset) -> None:
     assert summary.per_person_fines_uncounted == 1
     assert summary.by_penalty_kind["detention"] == 1
     assert "procurement-ban" not in summary.by_penalty_kind
+    assert summary.by_penalty_kind["unspecified-penalty"] == 1  # a penalty, though not a fine
     assert summary.by_authority_kind["public-security"] == 1  # found through an unnamed authority

@@ -174,6 +174,11 @@ class MeasureKind(enum.StrEnum):
     """Administrative detention of a natural person (行政拘留)."""
     RESTRICTION_OF_PRACTICE = "restriction-of-practice"
     """Barred from posts or a trade for a time (限制从业)."""
+    UNSPECIFIED_PENALTY = "unspecified-penalty"
+    """An administrative penalty whose kind the source does not give ("依法予以行政处罚"),
+    recorded beside the measures it does give (an order to rectify, an interview). A case whose
+    sources say no more than "penalised according to law" has ``measures_disclosure =
+    "unspecified"`` and no measures instead."""
     ORDER_TO_CORRECT = "order-to-correct"
     """Ordered to correct or rectify (责令改正, 限期整改), with a deadline where given."""
     STOP_UNLAWFUL_PROCESSING = "stop-unlawful-processing"
@@ -228,6 +233,7 @@ _CATEGORIES: Final = {
     MeasureKind.LICENCE_REVOCATION: MeasureCategory.PENALTY,
     MeasureKind.DETENTION: MeasureCategory.PENALTY,
     MeasureKind.RESTRICTION_OF_PRACTICE: MeasureCategory.PENALTY,
+    MeasureKind.UNSPECIFIED_PENALTY: MeasureCategory.PENALTY,
     MeasureKind.ORDER_TO_CORRECT: MeasureCategory.CORRECTIVE,
     MeasureKind.STOP_UNLAWFUL_PROCESSING: MeasureCategory.CORRECTIVE,
     MeasureKind.INTERVIEW: MeasureCategory.SUPERVISORY,
@@ -246,6 +252,7 @@ _NO_DURATION: Final = frozenset(
         MeasureKind.PUBLIC_CRITICISM,
         MeasureKind.FINE,
         MeasureKind.CONFISCATION,
+        MeasureKind.UNSPECIFIED_PENALTY,
         MeasureKind.INTERVIEW,
         MeasureKind.PUBLIC_NAMING,
     }
