@@ -162,6 +162,8 @@ def describe_case(case: Case, catalogue: Catalogue, *, action: Action | None = N
     date = str(case.date) if case.date else "not stated"
     if case.year_from_sources:
         date += " (no source gives the year; the id takes the year of the earliest source)"
+    elif case.date is not None and case.date.year is None:
+        date += " (the source gives no year)"
     lines.append(_field("date", date))
     if case.status is not None:
         lines.append(_field("status", labels.words(case.status)))

@@ -44,7 +44,9 @@ def date_text(date: PartialDate | dt.date | None, missing: str = "not stated") -
     """A date as written in data files, or *missing*."""
     if date is None:
         return missing
-    return date.isoformat() if isinstance(date, dt.date) else str(date)
+    if isinstance(date, dt.date):
+        return date.isoformat()
+    return str(date) if date.year is not None else f"{date} (no year given)"
 
 
 def money_text(money: Money | None) -> str:
