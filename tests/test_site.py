@@ -68,6 +68,7 @@ sys.path.insert(0, str(ROOT / "docs" / "hooks"))
 from cnsite.cases import case_body, source_item  # noqa: E402
 from cnsite.context import Site  # noqa: E402
 from cnsite.generate import generated_pages  # noqa: E402
+from cnsite.home import LATEST, summary  # noqa: E402
 from cnsite.html import Url, el, escape, external_url, join, relative_url  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
@@ -531,3 +532,19 @@ def test_hook_docstring_examples() -> None:
     failed, attempted = doctest.testmod(cnsite.html, optionflags=doctest.ELLIPSIS)
     assert attempted
     assert failed == 0
+
+
+def test_home_lists_the_latest_cases_with_a_batch_notice_once() -> None:
+    dataset = cnenforce.load()
+    markup = summary(Site(dataset=dataset, site_url=SITE_URL))
+    latest = markup.split('id="latest-cases"', 1)[1]
+    links = re.findall(r'<li><a href="([^"]+)"', latest)
+    assert 0 < len(links) <= LATEST
+    assert len(links) == len(set(links)), "an entry is listed twice"
+    batch_rows = {
+        case.id
+        for case in dataset.cases
+        if case.action is not None and dataset.actions[case.action].kind.value == "batch-notice"
+    }
+    listed_cases = {link.rsplit("/", 1)[-1].removesuffix(".html") for link in links if "cases/" in link}
+    assert not listed_cases & batch_rows, "a batch notice's row is listed on its own"

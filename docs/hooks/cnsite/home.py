@@ -7,13 +7,23 @@ the page's source.
 
 from __future__ import annotations
 
-from cnsite.browse import case_list
-from cnsite.context import CATALOGUE_PAGE, STATISTICS_PAGE, Site, browse_page
+from cnenforce import Case
+from cnenforce.vocabulary import ActionKind
+from cnsite.context import (
+    CATALOGUE_PAGE,
+    STATISTICS_PAGE,
+    Site,
+    action_page,
+    browse_page,
+    case_page,
+    case_sort_key,
+    date_text,
+)
 from cnsite.html import Markup, el
 
 MARKER = "<!-- cnenforce:summary -->"
 LATEST = 8
-"""How many of the latest cases the home page lists."""
+"""How many entries the home page's latest list has (a batch notice is one entry)."""
 HOME = "index.md"
 
 
@@ -42,7 +52,6 @@ def summary(site: Site) -> Markup:
             for number, text, href in figures
         ],
     )
-    latest = sorted(cases, key=lambda c: (c.date.sort_key() if c.date else (0, 0, 0), c.id), reverse=True)[:LATEST]
     return el(
         "div",
         {"class": "cn-home"},
@@ -54,9 +63,33 @@ def summary(site: Site) -> Markup:
         ),
         grid,
         el("h2", {"id": "latest-cases"}, "Latest cases"),
-        el("div", {"data-search-exclude": True}, case_list(site, latest, HOME)),
+        el("div", {"data-search-exclude": True}, _latest(site, cases)),
         el("p", None, site.a(CATALOGUE_PAGE, HOME, "All cases →")),
     )
+
+
+def _latest(site: Site, cases: tuple[Case, ...]) -> Markup:
+    """The newest cases, a batch notice's rows as one entry for the notice (otherwise one
+    notice naming dozens of apps would fill the list)."""
+    items: list[Markup] = []
+    listed: set[str] = set()
+    for case in sorted(cases, key=case_sort_key, reverse=True):
+        action = site.dataset.actions.get(case.action) if case.action is not None else None
+        if action is not None and action.kind is ActionKind.BATCH_NOTICE:
+            if action.id in listed:
+                continue
+            listed.add(action.id)
+            rows = sum(1 for other in cases if other.action == action.id)
+            named = f"{rows} respondent{'s' if rows != 1 else ''} recorded"
+            link = site.a(action_page(action.id), HOME, action.title)
+            detail = (" · ", date_text(case.date, "undated"), " · batch notice, ", named)
+        else:
+            link = site.a(case_page(case.id), HOME, case.title)
+            detail = (" · ", date_text(case.date, "undated"), " · ", case.respondent.display_name)
+        items.append(el("li", None, link, el("span", {"class": "cn-muted"}, *detail)))
+        if len(items) == LATEST:
+            break
+    return el("ul", {"class": "cn-case-list"}, items)
 
 
 def fill(markdown: str, site: Site) -> str:
