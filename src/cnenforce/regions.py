@@ -35,6 +35,11 @@ class Province:
     short_zh: str
     """Chinese short name, e.g. ``"广东"``."""
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name it goes by, once each: code, English, ISO, Chinese full and short names."""
+        return tuple(dict.fromkeys((self.code, self.name_en, self.iso_name, self.name_zh, self.short_zh)))
+
 
 # Code, English name in common use, Chinese full name, Chinese short name, and ISO's name where
 # it differs from the English name.
@@ -96,7 +101,7 @@ _EXTRA_ENGLISH: Final = {
 def _build_names() -> dict[str, str]:
     names: dict[str, str] = dict(_EXTRA_ENGLISH)
     for province in PROVINCES.values():
-        for name in (province.code, province.name_en, province.iso_name, province.name_zh, province.short_zh):
+        for name in province.names:
             names[name.casefold()] = province.code
     return names
 

@@ -385,13 +385,15 @@ def check_authority(authority: Authority, catalogue: Catalogue, out: Collector) 
 def example_problem(example: CitationExample, instrument: Instrument, catalogue: Catalogue) -> str | None:
     """Why the citation parser, with *catalogue*, does not read *example* as the provision it
     declares, or ``None`` if it does."""
-    wanted = (instrument.id, example.article, example.paragraph, example.item)
-    version = instrument.version(example.version) if example.version is not None else None
-    if example.version is not None and version is None:
+    if example.version is not None and instrument.version(example.version) is None:
         return f"no version {example.version!r} of {instrument.id!r}"
+    wanted = (instrument.id, example.article, example.paragraph, example.item)
     found = find(example.text, catalogue=catalogue, at=example.at.earliest() if example.at is not None else None)
-    read = [(m.provision.instrument, m.provision.article, m.provision.paragraph, m.provision.item) for m in found]
-    hits = [m for m, key in zip(found, read, strict=True) if key == wanted]
+    hits = [
+        m
+        for m in found
+        if (m.provision.instrument, m.provision.article, m.provision.paragraph, m.provision.item) == wanted
+    ]
     if not hits:
         shown = "; ".join(cite(m.provision, catalogue=catalogue) for m in found) or "no citation"
         return f"reads as {shown}, not as {cite(_provision(example, instrument), catalogue=catalogue)}"

@@ -189,7 +189,7 @@ def places(dataset: Dataset) -> NameTable:
         for name in NATIONAL_NAMES:
             yield name, ("national",)
         for code, province in PROVINCES.items():
-            for name in dict.fromkeys((code, province.name_en, province.iso_name, province.name_zh, province.short_zh)):
+            for name in province.names:
                 yield name, ("province", code)
         from_regions = [case.region for case in dataset.cases]
         from_regions += [authority.region for authority in dataset.catalogue.authorities.values()]
